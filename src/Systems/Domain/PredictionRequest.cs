@@ -1,0 +1,20 @@
+namespace StreamProcessor.Systems.Domain;
+
+/// <summary>A validated prediction request, as the coordinator publishes it (one per player per day).</summary>
+public sealed record PredictionRequest
+{
+    /// <summary>The transport's id for the message (Pub/Sub message id, or a replay id).</summary>
+    public required string RequestId { get; init; }
+    public required string PlayerLookup { get; init; }
+    public required DateOnly GameDate { get; init; }
+    public required string GameId { get; init; }
+    public required IReadOnlyList<double> LineValues { get; init; }
+
+    public PlayerDate Key => new(PlayerLookup, GameDate);
+}
+
+/// <summary>The feature store's key: one row per player per game date.</summary>
+public readonly record struct PlayerDate(string PlayerLookup, DateOnly GameDate)
+{
+    public override string ToString() => $"{PlayerLookup}@{GameDate:yyyy-MM-dd}";
+}

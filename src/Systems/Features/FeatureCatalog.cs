@@ -1,0 +1,65 @@
+namespace StreamProcessor.Systems.Features;
+
+/// <summary>Names, order and meaning of the features; the single source for columns, docs and the model's vector.</summary>
+public static class FeatureCatalog
+{
+    /// <summary>Bumped whenever a feature's definition changes; stored with every feature row and prediction.</summary>
+    public const string Version = "v2.1";
+
+    public static IReadOnlyList<Feature> All { get; } = Enum.GetValues<Feature>();
+
+    public static int Count => All.Count;
+
+    private static readonly (string Column, string Description)[] Info = Build();
+
+    public static string ColumnName(this Feature feature) => Info[(int)feature].Column;
+
+    public static string Description(this Feature feature) => Info[(int)feature].Description;
+
+    public static Feature FromColumnName(string column) =>
+        All.FirstOrDefault(f => f.ColumnName() == column, (Feature)(-1)) is var f && (int)f >= 0
+            ? f
+            : throw new ArgumentException($"unknown feature column '{column}'", nameof(column));
+
+    private static (string, string)[] Build()
+    {
+        var info = new (string, string)[Enum.GetValues<Feature>().Length];
+        void Set(Feature f, string column, string description) => info[(int)f] = (column, description);
+        Set(Feature.PointsAvgLast3, "pts_avg_last3", "mean points, last 3 games");
+        Set(Feature.PointsAvgLast5, "pts_avg_last5", "mean points, last 5 games");
+        Set(Feature.PointsAvgLast10, "pts_avg_last10", "mean points, last 10 games");
+        Set(Feature.PointsAvgSeason, "pts_avg_season", "mean points, season to date");
+        Set(Feature.PointsStdLast10, "pts_std_last10", "sample standard deviation of points, last 10 games");
+        Set(Feature.PointsEwma, "pts_ewma", "exponentially weighted mean of points, decay 0.9 per game");
+        Set(Feature.MinutesAvgLast5, "min_avg_last5", "mean minutes, last 5 games");
+        Set(Feature.MinutesAvgLast10, "min_avg_last10", "mean minutes, last 10 games");
+        Set(Feature.MinutesAvgSeason, "min_avg_season", "mean minutes, season to date");
+        Set(Feature.MinutesStdLast10, "min_std_last10", "sample standard deviation of minutes, last 10 games");
+        Set(Feature.MinutesTrend, "min_trend", "mean minutes last 5 minus season mean minutes");
+        Set(Feature.PointsPerMinuteSeason, "pts_per_min_season", "season points / season minutes");
+        Set(Feature.PointsPerMinuteLast10, "pts_per_min_last10", "points / minutes over the last 10 games");
+        Set(Feature.UsageSeason, "usage_season", "usage proxy (FGA + 0.44*FTA) per minute, season");
+        Set(Feature.UsageLast10, "usage_last10", "usage proxy (FGA + 0.44*FTA) per minute, last 10 games");
+        Set(Feature.ShareTwoPoint, "share_pts_2pt", "share of season points from two-point field goals");
+        Set(Feature.ShareThreePoint, "share_pts_3pt", "share of season points from three-pointers");
+        Set(Feature.ShareFreeThrow, "share_pts_ft", "share of season points from free throws");
+        Set(Feature.FieldGoalPctSeason, "fg_pct_season", "field-goal percentage, season");
+        Set(Feature.ThreePointPctSeason, "fg3_pct_season", "three-point percentage, season");
+        Set(Feature.FreeThrowPctSeason, "ft_pct_season", "free-throw percentage, season");
+        Set(Feature.ReboundsAvgLast10, "reb_avg_last10", "mean rebounds, last 10 games");
+        Set(Feature.AssistsAvgLast10, "ast_avg_last10", "mean assists, last 10 games");
+        Set(Feature.ThreesMadeAvgLast10, "fg3m_avg_last10", "mean threes made, last 10 games");
+        Set(Feature.OpponentTwoPointAllowedRel, "opp_2pt_allowed_rel", "opponent's two-point points allowed per game over its last 15 games / league mean");
+        Set(Feature.OpponentThreePointAllowedRel, "opp_3pt_allowed_rel", "opponent's three-point points allowed per game over its last 15 games / league mean");
+        Set(Feature.OpponentFreeThrowAllowedRel, "opp_ft_allowed_rel", "opponent's free-throw points allowed per game over its last 15 games / league mean");
+        Set(Feature.OpponentDefRatingRel, "opp_def_rating_rel", "opponent's points allowed per 100 possessions over its last 15 games / league mean (below 1 = better defence)");
+        Set(Feature.OpponentPaceRel, "opp_pace_rel", "possessions per game in the opponent's last 15 games / league mean");
+        Set(Feature.TeamPaceRel, "team_pace_rel", "possessions per game in the player's team's last 15 games / league mean");
+        Set(Feature.DaysRest, "days_rest", "days since the player's previous game (capped at 10)");
+        Set(Feature.BackToBack, "back_to_back", "1 when the previous game was yesterday");
+        Set(Feature.Home, "home", "1 at home");
+        Set(Feature.GamesPlayed, "games_played", "games played before this one this season");
+        Set(Feature.RecentForm, "recent_form", "mean points last 5 / season mean - 1");
+        return info;
+    }
+}

@@ -1,0 +1,28 @@
+namespace StreamProcessor.Systems.Prediction;
+
+/// <summary>
+/// A row of <c>nba_predictions.player_prop_predictions</c>: one system's prediction against one line.
+/// Its key is (player_lookup, game_date, system_id, line_value); <see cref="PredictionId"/> is derived from it.
+/// </summary>
+public sealed record PredictionRow
+{
+    public required string PredictionId { get; init; }
+    public required string SystemId { get; init; }
+    public required string PlayerLookup { get; init; }
+    public required DateOnly GameDate { get; init; }
+    public required string GameId { get; init; }
+    public required double PredictedPoints { get; init; }
+    public required double ConfidenceScore { get; init; }
+    public required Recommendation Recommendation { get; init; }
+    public required double LineValue { get; init; }
+    public required double LineMargin { get; init; }
+    public double? SimilarityBaseline { get; init; }
+    public int? SimilarGamesCount { get; init; }
+    public double? AvgSimilarityScore { get; init; }
+    public string? EnsembleSystems { get; init; }
+    public string? ModelVersion { get; init; }
+    public required string FeatureVersion { get; init; }
+    public required string RequestId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public bool IsActive { get; init; } = true;
+}
