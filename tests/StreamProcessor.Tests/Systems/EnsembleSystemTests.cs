@@ -104,6 +104,15 @@ public class EnsembleSystemTests
     }
 
     [Fact]
+    public void A_system_passed_twice_counts_once()
+    {
+        var failure = Assert.IsType<SystemFailure>(Predict(Base("a", 20, 80), Base("a", 20, 80)));
+
+        Assert.Equal(FailureReason.InsufficientSystems, failure.Reason);
+        Assert.Contains("1 base system succeeded (a)", failure.Message);
+    }
+
+    [Fact]
     public void A_system_weighted_zero_does_not_count()
     {
         var system = new EnsembleSystem(new EnsembleOptions { SystemWeights = new Dictionary<string, double> { ["b"] = 0 } });

@@ -4,7 +4,8 @@ namespace StreamProcessor.Systems.Prediction.Systems.Ensemble;
 /// <c>ensemble_v1</c>: the confidence-weighted average of the base systems' predictions
 /// (<see cref="PredictionInput.BasePredictions"/>). Each base system i gets weight
 /// w_i = m_i × c_i, its configured multiplier times its 0-100 confidence; when every such weight is 0,
-/// the multipliers alone are used. Systems with multiplier 0 or a non-finite prediction are left out.
+/// the multipliers alone are used. Systems with multiplier 0 or a non-finite prediction are left out, and a system
+/// that appears twice counts once (its first prediction).
 /// </summary>
 /// <remarks>
 /// <para>Confidence = (Σ w_i c_i / Σ w_i) × 1 / (1 + spread / <see cref="EnsembleOptions.DisagreementScalePoints"/>),
@@ -37,6 +38,7 @@ public sealed class EnsembleSystem : IPredictionSystem
     {
         var usable = input.BasePredictions
             .Where(p => p.SystemId != Id && double.IsFinite(p.PredictedPoints) && Multiplier(p.SystemId) > 0)
+            .DistinctBy(p => p.SystemId) // a system's prediction passed twice is still one opinion
             .ToArray();
 
         if (usable.Length < _options.MinSystems)
@@ -66,7 +68,7 @@ public sealed class EnsembleSystem : IPredictionSystem
             PredictedPoints = predicted,
             Confidence = ConfidenceScore.Clamp(meanConfidence * agreement),
             ExpectedError = ExpectedError(usable, weights, spread),
-            CombinedSystems = usable.Select(p => p.SystemId).Distinct().Order(StringComparer.Ordinal).ToArray(),
+            CombinedSystems = usable.Select(p => p.SystemId).Order(StringComparer.Ordinal).ToArray(),
         };
 
         double WeightedMean(double[] w, Func<int, double> value)

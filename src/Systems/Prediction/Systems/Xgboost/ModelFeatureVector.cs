@@ -4,7 +4,7 @@ namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
 /// <summary>
 /// The model's input: every <see cref="FeatureCatalog"/> feature as a float, in enum order, with missing
-/// values replaced by <see cref="Missing"/>.
+/// values (NaN, and infinities, which only a bug upstream could produce) replaced by <see cref="Missing"/>.
 /// </summary>
 /// <remarks>
 /// FastTree cannot learn from NaN: it silently drops every training row with any NaN feature (ML.NET logs
@@ -27,7 +27,7 @@ internal static class ModelFeatureVector
         var values = features.Values;
         var vector = new float[values.Length];
         for (var i = 0; i < values.Length; i++)
-            vector[i] = double.IsNaN(values[i]) ? Missing : (float)values[i];
+            vector[i] = double.IsFinite(values[i]) ? (float)values[i] : Missing;
         return vector;
     }
 }
