@@ -1,0 +1,164 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using StreamProcessor.Systems.Features;
+
+namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+
+/// <summary>
+/// A trained gradient-boosted regression-tree model (ML.NET FastTree) from the feature vector to points,
+/// with what it was trained on. Immutable once built; <see cref="Predict"/> is safe to call from many threads.
+/// </summary>
+public sealed class XgboostModel
+{
+    private const string ManifestEntry = "manifest.json";
+    private const string ModelEntry = "fasttree.mlnet";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    private readonly MLContext _context;
+    private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
+    private readonly PredictionEnginePool _engines;
+
+    private XgboostModel(MLContext context, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
+    {
+        _context = context;
+        _model = model;
+        _inputSchema = inputSchema;
+        _engines = new PredictionEnginePool(context, model);
+        TrainedUntil = manifest.TrainedUntil;
+        FeatureVersion = manifest.FeatureVersion;
+        ExampleCount = manifest.ExampleCount;
+        TrainingMae = manifest.TrainingMae;
+    }
+
+    /// <summary>The latest game date among the training examples.</summary>
+    public DateOnly TrainedUntil { get; }
+
+    /// <summary>The <see cref="FeatureCatalog.Version"/> of the features it was trained on.</summary>
+    public string FeatureVersion { get; }
+
+    public int ExampleCount { get; }
+
+    /// <summary>Mean absolute error on the training examples themselves (in-sample, so optimistic).</summary>
+    public double TrainingMae { get; }
+
+    /// <summary>Which model this is, written to <c>model_version</c>: e.g. <c>xgboost_v1@2025-02-01/v2.1</c>.</summary>
+    public string Version => $"{SystemIds.Xgboost}@{TrainedUntil:yyyy-MM-dd}/{FeatureVersion}";
+
+    /// <summary>
+    /// Trains on <paramref name="examples"/>; deterministic for the same examples (in the same order) and options.
+    /// </summary>
+    /// <exception cref="ArgumentException">No examples, examples of several feature versions, or a non-finite points value.</exception>
+    public static XgboostModel Train(IEnumerable<TrainingExample> examples, XgboostTrainingOptions? options = null)
+    {
+        options ??= new XgboostTrainingOptions();
+        options.Validate();
+        var list = examples.ToList();
+        if (list.Count == 0) throw new ArgumentException("no training examples", nameof(examples));
+        var versions = list.Select(e => e.Features.FeatureVersion).Distinct().ToArray();
+        if (versions.Length > 1)
+            throw new ArgumentException($"examples mix feature versions {string.Join(", ", versions)}; train on one version", nameof(examples));
+        if (list.FirstOrDefault(e => !double.IsFinite(e.Points)) is { } bad)
+            throw new ArgumentException($"non-finite points {bad.Points} for {bad.Features.Key}", nameof(examples));
+
+        var rows = list.Select(e => new ModelInput { Features = ModelFeatureVector.From(e.Features), Label = (float)e.Points }).ToList();
+        var context = new MLContext(options.Seed);
+        var data = context.Data.LoadFromEnumerable(rows, ModelInput.CreateSchema());
+        var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(ModelInput.Label),
+            FeatureColumnName = nameof(ModelInput.Features),
+            NumberOfTrees = options.NumberOfTrees,
+            NumberOfLeaves = options.NumberOfLeaves,
+            MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
+            LearningRate = options.LearningRate,
+            NumberOfThreads = options.NumberOfThreads,
+            Seed = options.Seed,
+        });
+        var model = trainer.Fit(data);
+
+        var scores = model.Transform(data).GetColumn<float>(nameof(ModelOutput.Score));
+        var absoluteError = scores.Zip(rows, (score, row) => Math.Abs((double)score - row.Label)).Sum();
+        var manifest = new ModelManifest
+        {
+            Format = ModelManifest.CurrentFormat,
+            System = SystemIds.Xgboost,
+            TrainedUntil = list.Max(e => e.Features.GameDate),
+            FeatureVersion = versions[0],
+            ExampleCount = list.Count,
+            TrainingMae = absoluteError / rows.Count,
+            FeatureColumns = CurrentFeatureColumns(),
+        };
+        return new XgboostModel(context, model, data.Schema, manifest);
+    }
+
+    /// <summary>The predicted points for one feature row. Thread-safe.</summary>
+    public double Predict(PlayerFeatures features) => _engines.Predict(ModelFeatureVector.From(features));
+
+    /// <summary>Writes the model and its metadata as a zip archive (the stream is left open).</summary>
+    public void Save(Stream stream)
+    {
+        using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        // A fixed timestamp: saving the same model twice writes the same archive entries.
+        var stamp = new DateTimeOffset(TrainedUntil.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+        var manifestEntry = archive.CreateEntry(ManifestEntry);
+        manifestEntry.LastWriteTime = stamp;
+        using (var manifestStream = manifestEntry.Open())
+            JsonSerializer.Serialize(manifestStream, Manifest(), Json);
+
+        var modelEntry = archive.CreateEntry(ModelEntry);
+        modelEntry.LastWriteTime = stamp;
+        using var buffer = new MemoryStream();
+        _context.Model.Save(_model, _inputSchema, buffer);
+        buffer.Position = 0;
+        using var modelStream = modelEntry.Open();
+        buffer.CopyTo(modelStream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">Not a model file, an unknown format, or a feature layout other than the current catalog's.</exception>
+    public static XgboostModel Load(Stream stream)
+    {
+        using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        var manifestEntry = archive.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"not an {SystemIds.Xgboost} model: no {ManifestEntry}");
+        ModelManifest manifest;
+        using (var manifestStream = manifestEntry.Open())
+            manifest = JsonSerializer.Deserialize<ModelManifest>(manifestStream, Json)
+                       ?? throw new InvalidDataException($"empty {ManifestEntry}");
+
+        if (manifest.Format != ModelManifest.CurrentFormat || manifest.System != SystemIds.Xgboost)
+            throw new InvalidDataException($"unsupported model: system {manifest.System}, format {manifest.Format}");
+        if (!manifest.FeatureColumns.SequenceEqual(CurrentFeatureColumns()))
+            throw new InvalidDataException(
+                $"model was trained on a different feature layout ({manifest.FeatureColumns.Count} features, version {manifest.FeatureVersion}) " +
+                $"than the current catalog ({FeatureCatalog.Count} features, version {FeatureCatalog.Version}); retrain it");
+
+        var modelEntry = archive.GetEntry(ModelEntry) ?? throw new InvalidDataException($"model file has no {ModelEntry}");
+        using var buffer = new MemoryStream();
+        using (var modelStream = modelEntry.Open())
+            modelStream.CopyTo(buffer);
+        buffer.Position = 0;
+
+        var context = new MLContext(seed: 0); // prediction draws no random numbers; a fixed seed keeps it that way
+        var model = context.Model.Load(buffer, out var inputSchema);
+        return new XgboostModel(context, model, inputSchema, manifest);
+    }
+
+    private ModelManifest Manifest() => new()
+    {
+        Format = ModelManifest.CurrentFormat,
+        System = SystemIds.Xgboost,
+        TrainedUntil = TrainedUntil,
+        FeatureVersion = FeatureVersion,
+        ExampleCount = ExampleCount,
+        TrainingMae = TrainingMae,
+        FeatureColumns = CurrentFeatureColumns(),
+    };
+
+    private static string[] CurrentFeatureColumns() => FeatureCatalog.All.Select(f => f.ColumnName()).ToArray();
+}

@@ -1,0 +1,37 @@
+namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+
+/// <summary>
+/// Settings for <see cref="XgboostModel.Train"/>. The defaults train on ~20k examples in a few seconds on two
+/// cores: many shallow, slowly learning trees with large leaves, which suits a noisy target like points.
+/// </summary>
+public sealed record XgboostTrainingOptions
+{
+    /// <summary>Boosting rounds. Default 300.</summary>
+    public int NumberOfTrees { get; init; } = 300;
+
+    /// <summary>Leaves per tree. Default 24.</summary>
+    public int NumberOfLeaves { get; init; } = 24;
+
+    /// <summary>Fewest training examples a leaf may hold; guards against fitting single games. Default 50.</summary>
+    public int MinimumExampleCountPerLeaf { get; init; } = 50;
+
+    /// <summary>Shrinkage applied to each tree. Default 0.05.</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>Seed of the ML context and the trainer, so that the same examples always give the same model. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Training threads; null lets ML.NET use every core. Default null.</summary>
+    public int? NumberOfThreads { get; init; }
+
+    internal void Validate()
+    {
+        if (NumberOfTrees < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfTrees), NumberOfTrees, "must be at least 1");
+        if (NumberOfLeaves < 2) throw new ArgumentOutOfRangeException(nameof(NumberOfLeaves), NumberOfLeaves, "must be at least 2");
+        if (MinimumExampleCountPerLeaf < 1)
+            throw new ArgumentOutOfRangeException(nameof(MinimumExampleCountPerLeaf), MinimumExampleCountPerLeaf, "must be at least 1");
+        if (!(LearningRate > 0 && LearningRate <= 1))
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must lie in (0, 1]");
+        if (NumberOfThreads is < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfThreads), NumberOfThreads, "must be at least 1");
+    }
+}
