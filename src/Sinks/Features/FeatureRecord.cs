@@ -1,0 +1,7 @@
+using StreamProcessor.Systems.Domain;
+using StreamProcessor.Systems.Features;
+
+namespace StreamProcessor.Sinks.Features;
+
+/// <summary>What the feature store holds for one (player, game date): the feature row and the player's recent games.</summary>
+public sealed record FeatureRecord(PlayerFeatures Features, IReadOnlyList<HistoricalGame> History);

@@ -1,0 +1,59 @@
+using DuckDB.NET.Data;
+
+namespace StreamProcessor.Sinks.Warehouse;
+
+/// <summary>
+/// The embedded warehouse: one DuckDB file holding the production schemas. Opening it applies
+/// any migrations it has not seen. Every operation gets its own connection to the shared
+/// database instance, so readers and writers in different pipeline blocks do not contend on one.
+/// </summary>
+public sealed class Warehouse : IDisposable
+{
+    public const string FileName = "warehouse.duckdb";
+
+    // Keeps the database instance alive (and its file lock held) for the warehouse's lifetime,
+    // so per-operation connections are cheap attachments rather than file opens.
+    private readonly DuckDBConnection _anchor;
+    private readonly string _connectionString;
+
+    private Warehouse(string path, DuckDBConnection anchor, string connectionString)
+    {
+        Path = path;
+        _anchor = anchor;
+        _connectionString = connectionString;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) <c>&lt;dataDir&gt;/warehouse.duckdb</c> and brings its schema up to date.</summary>
+    public static Warehouse OpenInDirectory(string dataDir) =>
+        Open(System.IO.Path.Combine(dataDir, FileName));
+
+    public static Warehouse Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var connectionString = $"Data Source={full}";
+        var anchor = new DuckDBConnection(connectionString);
+        try
+        {
+            anchor.Open();
+            Migrations.Apply(anchor);
+        }
+        catch (DuckDBException e)
+        {
+            anchor.Dispose();
+            throw new WarehouseException($"cannot open the warehouse at {full}: {e.Message}", e);
+        }
+        return new Warehouse(full, anchor, connectionString);
+    }
+
+    internal DuckDBConnection Connect()
+    {
+        var connection = new DuckDBConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose() => _anchor.Dispose();
+}

@@ -1,0 +1,66 @@
+using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Systems.Prediction;
+
+namespace StreamProcessor.Sinks.Warehouse;
+
+/// <summary>
+/// Writes a batch as production's fix did: stage the rows, then upsert them on the key in one
+/// transaction together with the batch's system-level dead letters. A redelivered request
+/// overwrites its own rows (keeping their first created_at) and never adds new ones.
+/// </summary>
+public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSink
+{
+    public Task WriteAsync(PredictionBatch batch, CancellationToken cancellationToken) =>
+        Task.Run(() => Write(batch), cancellationToken);
+
+    private void Write(PredictionBatch batch)
+    {
+        using var connection = warehouse.Connect();
+        using var tx = connection.BeginTransaction();
+        if (batch.Rows.Count > 0)
+        {
+            Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE prediction_stage AS SELECT * FROM nba_predictions.player_prop_predictions LIMIT 0");
+            using (var appender = connection.CreateAppender("temp", "main", "prediction_stage"))
+            {
+                foreach (var p in batch.Rows)
+                {
+                    appender.CreateRow()
+                        .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
+                        .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
+                        .AppendValue(p.ConfidenceScore).AppendValue(p.Recommendation.Text()).AppendValue(p.LineValue)
+                        .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
+                        .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
+                        .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
+                        .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
+                        .EndRow();
+                }
+            }
+            // The same key twice in one statement is an error in DuckDB: keep the newest of each key.
+            Sql.Execute(connection, """
+                INSERT INTO nba_predictions.player_prop_predictions
+                SELECT * FROM prediction_stage
+                QUALIFY row_number() OVER (
+                    PARTITION BY player_lookup, game_date, system_id, current_points_line ORDER BY created_at DESC) = 1
+                ON CONFLICT (player_lookup, game_date, system_id, current_points_line) DO UPDATE SET
+                    prediction_id = excluded.prediction_id,
+                    game_id = excluded.game_id,
+                    predicted_points = excluded.predicted_points,
+                    confidence_score = excluded.confidence_score,
+                    recommendation = excluded.recommendation,
+                    line_margin = excluded.line_margin,
+                    similarity_baseline = excluded.similarity_baseline,
+                    similar_games_count = excluded.similar_games_count,
+                    avg_similarity_score = excluded.avg_similarity_score,
+                    ensemble_systems = excluded.ensemble_systems,
+                    model_version = excluded.model_version,
+                    feature_version = excluded.feature_version,
+                    request_id = excluded.request_id,
+                    updated_at = excluded.updated_at,
+                    is_active = excluded.is_active
+                """);
+            Sql.Execute(connection, "DROP TABLE prediction_stage");
+        }
+        WarehouseDeadLetterSink.Upsert(connection, batch.SystemFailures);
+        tx.Commit();
+    }
+}
