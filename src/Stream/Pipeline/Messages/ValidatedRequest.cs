@@ -1,0 +1,6 @@
+using StreamProcessor.Systems.Domain;
+
+namespace StreamProcessor.Stream.Pipeline.Messages;
+
+/// <summary>A request that passed validation. <see cref="Sequence"/> is unique within a run, even across redeliveries.</summary>
+internal sealed record ValidatedRequest(long Sequence, PredictionRequest Request, string RawPayload);

@@ -1,0 +1,29 @@
+namespace StreamProcessor.Stream.Pipeline;
+
+/// <summary>Sizes and parallelism of the Dataflow blocks.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Most messages any one block holds (input queue plus output); bounds memory and applies back-pressure.</summary>
+    public int BoundedCapacity { get; init; } = 512;
+
+    /// <summary>Requests whose features are loaded with one warehouse read.</summary>
+    public int FeatureBatchSize { get; init; } = 256;
+
+    /// <summary>Requests whose predictions are committed in one write.</summary>
+    public int WriteBatchSize { get; init; } = 128;
+
+    /// <summary>Dead letters committed in one write.</summary>
+    public int DeadLetterBatchSize { get; init; } = 64;
+
+    /// <summary>A partial batch is flushed after waiting this long (matters for a live stream, not a replay).</summary>
+    public int BatchFlushMilliseconds { get; init; } = 250;
+
+    /// <summary>Concurrent decodes.</summary>
+    public int DecodeParallelism { get; init; } = 2;
+
+    /// <summary>Concurrent feature-load reads.</summary>
+    public int FeatureLoadParallelism { get; init; } = 2;
+
+    /// <summary>Concurrent predictions per system block.</summary>
+    public int SystemParallelism { get; init; } = 2;
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Threading.Tasks.Dataflow;
+using StreamProcessor.Sinks.DeadLetters;
+using StreamProcessor.Stream.Pipeline.Blocks;
+using StreamProcessor.Stream.Pipeline.Messages;
+using StreamProcessor.Stream.Sources;
+using StreamProcessor.Stream.Validation;
+
+namespace StreamProcessor.Stream.Pipeline;
+
+/// <summary>
+/// The stream processor: ingest → decode/validate → feature-load (batched) → predict fan-out (a block
+/// per base system) → join → combine (ensemble) → normalize → batch-write → publish, with request-level
+/// dead letters written by their own block. Every block is bounded, so a slow writer slows the reader
+/// instead of filling memory.
+/// </summary>
+public sealed class PredictionPipeline(PipelineDependencies dependencies, PipelineOptions options)
+{
+    /// <summary>
+    /// Reads <paramref name="source"/> until it is exhausted or <paramref name="stop"/> is signalled, then
+    /// drains what is in flight: on a stop nothing already read is abandoned half-way. A failing sink
+    /// faults the run (its requests stay unacknowledged) and the exception is rethrown.
+    /// </summary>
+    public async Task<PipelineRunResult> RunAsync(IRequestSource source, CancellationToken stop = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var counters = new PipelineCounters();
+        using var abort = new CancellationTokenSource();
+        var blockOptions = BlockOptions(abort.Token, parallelism: 1);
+
+        var ingest = new BufferBlock<SourceMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
+        var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
+        var deadLetterWrite = DeadLetterBlock.Create(dependencies.DeadLetterSink, source, counters, blockOptions);
+        var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
+        var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
+        var featureLoad = FeatureLoadBlock.Create(dependencies.FeatureStore, deadLetterBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
+
+        var baseSystems = dependencies.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
+        var combiners = dependencies.Systems.Where(s => s.CombinesOtherSystems).ToArray();
+        if (baseSystems.Length == 0) throw new InvalidOperationException("the pipeline needs at least one base prediction system");
+        var systemBlocks = baseSystems.Select(s => SystemBlock.Create(s, BlockOptions(abort.Token, options.SystemParallelism))).ToArray();
+        var fanOut = FanOutBlock.Create<PendingRequest>(systemBlocks, blockOptions);
+        var join = JoinBySequenceBlock.Create(baseSystems.Select(s => s.Id).ToArray(), blockOptions);
+        var combine = CombineBlock.Create(combiners, BlockOptions(abort.Token, options.SystemParallelism));
+        var normalize = NormalizeBlock.Create(dependencies.Recommendation, dependencies.Clock, BlockOptions(abort.Token, options.SystemParallelism));
+        var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
+        var write = WriteBlock.Create(dependencies.PredictionSink, blockOptions);
+        var publish = PublishBlock.Create(dependencies.EventPublisher, source, counters, dependencies.Clock, blockOptions);
+
+        var propagate = new DataflowLinkOptions { PropagateCompletion = true };
+        ingest.LinkTo(decode, propagate);
+        decode.LinkTo(featureBatch, propagate);
+        featureBatch.LinkTo(featureLoad, propagate);
+        featureLoad.LinkTo(fanOut, propagate);
+        foreach (var block in systemBlocks) block.LinkTo(join); // join completes when all of them have
+        join.LinkTo(combine, propagate);
+        combine.LinkTo(normalize, propagate);
+        normalize.LinkTo(writeBatch, propagate);
+        writeBatch.LinkTo(write, propagate);
+        write.LinkTo(publish, propagate);
+        deadLetterBatch.LinkTo(deadLetterWrite, propagate);
+
+        CompleteWhenAll(join, systemBlocks.Select(b => b.Completion));
+        CompleteWhenAll(deadLetterBatch, [decode.Completion, featureLoad.Completion]);
+
+        IDataflowBlock[] all = [ingest, decode, featureBatch, featureLoad, fanOut, .. systemBlocks, join, combine, normalize, writeBatch, write, publish, deadLetterBatch, deadLetterWrite];
+        foreach (var block in all)
+            _ = block.Completion.ContinueWith(_ => abort.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+        try
+        {
+            await foreach (var message in source.ReadAsync(stop))
+            {
+                counters.CountReceived();
+                if (!await ingest.SendAsync(message, abort.Token)) break;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested || abort.IsCancellationRequested)
+        {
+            // A stop request ends ingestion; what was read is drained below. An abort surfaces below.
+        }
+        ingest.Complete();
+
+        try
+        {
+            await Task.WhenAll(publish.Completion, deadLetterWrite.Completion);
+        }
+        catch
+        {
+            var faults = all.Where(b => b.Completion.IsFaulted).SelectMany(b => b.Completion.Exception!.InnerExceptions).ToArray();
+            if (faults.Length == 1) throw new PipelineFaultedException(faults[0].Message, faults[0]);
+            if (faults.Length > 1) throw new PipelineFaultedException(faults[0].Message, new AggregateException(faults));
+            throw;
+        }
+
+        return new PipelineRunResult
+        {
+            Requests = counters.Received,
+            RequestsCompleted = counters.Completed,
+            PredictionsWritten = counters.PredictionsWritten,
+            DeadLettered = counters.DeadLettered,
+            Acknowledged = counters.Acknowledged,
+            DeadLettersByReason = new SortedDictionary<string, long>(counters.DeadLettersByReason),
+            SystemSuccesses = new SortedDictionary<string, long>(counters.SystemSuccesses),
+            SystemFailures = new SortedDictionary<string, long>(counters.SystemFailures),
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    private TimeSpan FlushAfter => TimeSpan.FromMilliseconds(options.BatchFlushMilliseconds);
+
+    private ExecutionDataflowBlockOptions BlockOptions(CancellationToken abort, int parallelism) => new()
+    {
+        BoundedCapacity = options.BoundedCapacity,
+        MaxDegreeOfParallelism = Math.Max(1, parallelism),
+        CancellationToken = abort,
+    };
+
+    private static void CompleteWhenAll(IDataflowBlock target, IEnumerable<Task> producers) =>
+        Task.WhenAll(producers).ContinueWith(done =>
+        {
+            if (done.IsFaulted) target.Fault(done.Exception!.GetBaseException());
+            else target.Complete();
+        }, TaskScheduler.Default);
+}

@@ -1,0 +1,18 @@
+namespace StreamProcessor.Stream.Validation;
+
+/// <summary>The reason codes written to <c>dead_letter.reason_code</c> for unusable requests.</summary>
+public static class RejectReasons
+{
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string InvalidEncoding = "invalid_encoding";
+    public const string MalformedJson = "malformed_json";
+    public const string NotAnObject = "not_an_object";
+    public const string DuplicateField = "duplicate_field";
+    public const string MissingField = "missing_field";
+    public const string WrongType = "wrong_type";
+    public const string InvalidPlayerLookup = "invalid_player_lookup";
+    public const string InvalidGameDate = "invalid_game_date";
+    public const string InvalidGameId = "invalid_game_id";
+    public const string InvalidLine = "invalid_line";
+    public const string NoFeatures = "no_features";
+}

@@ -1,0 +1,21 @@
+namespace StreamProcessor.Stream.Validation;
+
+/// <summary>Limits a request must respect to be predicted; anything outside is dead-lettered, never retried.</summary>
+public sealed record RequestValidationOptions
+{
+    /// <summary>Largest accepted message, in bytes.</summary>
+    public int MaxPayloadBytes { get; init; } = 16 * 1024;
+
+    /// <summary>Longest accepted player_lookup.</summary>
+    public int MaxPlayerLookupLength { get; init; } = 64;
+
+    /// <summary>Most line values in one request.</summary>
+    public int MaxLineValues { get; init; } = 16;
+
+    /// <summary>Largest sensible points line; a line at or below 0 is always rejected.</summary>
+    public double MaxLineValue { get; init; } = 100;
+
+    /// <summary>Game dates outside [EarliestGameDate, LatestGameDate] are impossible for this product.</summary>
+    public DateOnly EarliestGameDate { get; init; } = new(1990, 1, 1);
+    public DateOnly LatestGameDate { get; init; } = new(2099, 12, 31);
+}
