@@ -1,0 +1,24 @@
+using StreamProcessor.Systems.Features;
+using StreamProcessor.Stream.Pipeline;
+using StreamProcessor.Stream.Validation;
+using StreamProcessor.Systems.Prediction;
+
+namespace StreamProcessor.Stream.Configuration;
+
+/// <summary>The whole of <c>config.yaml</c>, section by section. Each section is the options record of the part it configures.</summary>
+public sealed record StreamOptions
+{
+    /// <summary>Where embedded mode keeps everything it writes (warehouse, model, event files). --data-dir overrides it.</summary>
+    public string DataDir { get; init; } = "./data";
+
+    public PipelineOptions Pipeline { get; init; } = new();
+    public RequestValidationOptions Validation { get; init; } = new();
+    public RecommendationOptions Recommendation { get; init; } = new();
+    public SystemsOptions Systems { get; init; } = new();
+    public ModelOptions Model { get; init; } = new();
+    public HistoryOptions History { get; init; } = new();
+    public ReplayOptions Replay { get; init; } = new();
+    public EventsOptions Events { get; init; } = new();
+    public EvaluateOptions Evaluate { get; init; } = new();
+    public SynthOptions Synth { get; init; } = new();
+}
