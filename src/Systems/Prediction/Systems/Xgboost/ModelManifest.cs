@@ -3,7 +3,8 @@ namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
 /// <summary>What a saved model file says about itself, stored next to the ML.NET model.</summary>
 internal sealed record ModelManifest
 {
-    public const int CurrentFormat = 1;
+    // 2: the trees predict points minus the ModelBaseline (format 1 predicted points outright).
+    public const int CurrentFormat = 2;
 
     public required int Format { get; init; }
     public required string System { get; init; }

@@ -65,7 +65,11 @@ public sealed class XgboostModel
         if (list.FirstOrDefault(e => !double.IsFinite(e.Points)) is { } bad)
             throw new ArgumentException($"non-finite points {bad.Points} for {bad.Features.Key}", nameof(examples));
 
-        var rows = list.Select(e => new ModelInput { Features = ModelFeatureVector.From(e.Features), Label = (float)e.Points }).ToList();
+        var rows = list.Select(e => new ModelInput
+        {
+            Features = ModelFeatureVector.From(e.Features),
+            Label = (float)(e.Points - ModelBaseline.For(e.Features)),
+        }).ToList();
         var context = new MLContext(options.Seed);
         var data = context.Data.LoadFromEnumerable(rows, ModelInput.CreateSchema());
         var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
@@ -97,7 +101,8 @@ public sealed class XgboostModel
     }
 
     /// <summary>The predicted points for one feature row. Thread-safe.</summary>
-    public double Predict(PlayerFeatures features) => _engines.Predict(ModelFeatureVector.From(features));
+    public double Predict(PlayerFeatures features) =>
+        ModelBaseline.For(features) + _engines.Predict(ModelFeatureVector.From(features));
 
     /// <summary>Writes the model and its metadata as a zip archive (the stream is left open).</summary>
     public void Save(Stream stream)

@@ -3,20 +3,23 @@ namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
 /// <summary>
 /// Settings for <see cref="XgboostModel.Train"/>. The defaults train on ~20k examples in a few seconds on two
 /// cores: many shallow, slowly learning trees with large leaves, which suits a noisy target like points.
+/// They were chosen on a validation slice before any backtest window (trained on the real 2024-25 games
+/// before 2025-01-01, scored on January 2025): 24 leaves of 50 overfit (validation MAE 4.62); 8 leaves of
+/// at least 400 examples at rate 0.03 scored 4.53.
 /// </summary>
 public sealed record XgboostTrainingOptions
 {
     /// <summary>Boosting rounds. Default 300.</summary>
     public int NumberOfTrees { get; init; } = 300;
 
-    /// <summary>Leaves per tree. Default 24.</summary>
-    public int NumberOfLeaves { get; init; } = 24;
+    /// <summary>Leaves per tree. Default 8.</summary>
+    public int NumberOfLeaves { get; init; } = 8;
 
-    /// <summary>Fewest training examples a leaf may hold; guards against fitting single games. Default 50.</summary>
-    public int MinimumExampleCountPerLeaf { get; init; } = 50;
+    /// <summary>Fewest training examples a leaf may hold; guards against fitting single games. Default 400.</summary>
+    public int MinimumExampleCountPerLeaf { get; init; } = 400;
 
-    /// <summary>Shrinkage applied to each tree. Default 0.05.</summary>
-    public double LearningRate { get; init; } = 0.05;
+    /// <summary>Shrinkage applied to each tree. Default 0.03.</summary>
+    public double LearningRate { get; init; } = 0.03;
 
     /// <summary>Seed of the ML context and the trainer, so that the same examples always give the same model. Default 42.</summary>
     public int Seed { get; init; } = 42;

@@ -1,0 +1,77 @@
+using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Commands;
+using StreamProcessor.Stream.Configuration;
+using StreamProcessor.Stream.Pipeline;
+
+namespace StreamProcessor.Stream.Cli;
+
+/// <summary>The <c>stream</c> command line: parses, loads the configuration, runs a verb, and maps failures to exit codes.</summary>
+public static class CliApp
+{
+    public const int Ok = 0, Failed = 1, Usage = 2;
+
+    public const string Help = """
+        stream: NBA player-prop predictions from five systems, on TPL Dataflow.
+
+        usage: stream <verb> [options] [--data-dir DIR] [--config FILE] [--json]
+
+          data load --box-scores FILE.csv   load box scores (a file with any bad row loads nothing)
+          data synth [--seed N] [--out F]   generate a season of box scores (the embedded default)
+          features build [--from D] [--to D]  compute pre-game features for every player-game
+          model train [--until D]           train xgboost_v1 on player-games before D
+          replay --date D                   predict every player with features on D (main job)
+          replay --from D --to D            ... a range of days
+          replay --requests FILE.jsonl      ... requests in the production message format
+                 [--events warehouse|jsonl] where completion events go
+          evaluate --from D --to D          walk-forward backtest of the systems against naive baselines
+
+          --data-dir DIR   everything embedded mode writes (default ./data)
+          --config FILE    configuration (default ./config.yaml when present)
+          --json           end the output with one JSON object on its own line
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop = default)
+    {
+        Arguments arguments;
+        try
+        {
+            arguments = Arguments.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"stream: {e.Message}");
+            return Usage;
+        }
+        if (arguments.Has("help") || arguments.Verb.Count == 0)
+        {
+            output.WriteLine(Help);
+            return arguments.Verb.Count == 0 && !arguments.Has("help") ? Usage : Ok;
+        }
+
+        try
+        {
+            var options = ConfigurationLoader.Load(arguments.Get("config"));
+            var context = new CommandContext(arguments, options, arguments.Get("data-dir") ?? options.DataDir, output, error);
+            return string.Join(' ', arguments.Verb) switch
+            {
+                "data load" => DataLoadCommand.Run(context),
+                "data synth" => DataSynthCommand.Run(context),
+                "features build" => FeaturesBuildCommand.Run(context),
+                "model train" => ModelTrainCommand.Run(context),
+                "replay" => await ReplayCommand.RunAsync(context, stop),
+                "evaluate" => await EvaluateCommand.RunAsync(context, stop),
+                var verb => throw new UsageException($"unknown verb \"{verb}\"; run `stream --help` for the list"),
+            };
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"stream: {e.Message}");
+            return Usage;
+        }
+        catch (Exception e) when (e is ConfigurationException or WarehouseException or PipelineFaultedException or InvalidOperationException or IOException)
+        {
+            error.WriteLine($"stream: {e.Message}");
+            return Failed;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Configuration;
+
+namespace StreamProcessor.Stream.Cli;
+
+/// <summary>What every command gets: its arguments, the configuration, the data dir and where to write.</summary>
+public sealed class CommandContext(Arguments arguments, StreamOptions options, string dataDir, TextWriter output, TextWriter error)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public Arguments Arguments { get; } = arguments;
+    public StreamOptions Options { get; } = options;
+    public string DataDir { get; } = dataDir;
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+    public bool JsonOutput => Arguments.Has("json");
+
+    public Warehouse OpenWarehouse() => Warehouse.OpenInDirectory(DataDir);
+
+    /// <summary>A line of the human summary.</summary>
+    public void Say(string line) => Output.WriteLine(line);
+
+    /// <summary>A note about what the command is doing on the user's behalf (training a model first, ...).</summary>
+    public void Note(string line) => Error.WriteLine(line);
+
+    /// <summary>With --json, the command's machine-readable result as the last line of stdout.</summary>
+    public void Result(object summary)
+    {
+        if (JsonOutput) Output.WriteLine(JsonSerializer.Serialize(summary, summary.GetType(), Json));
+    }
+
+    public string ResolveInDataDir(string path) => Path.IsPathRooted(path) ? path : Path.Combine(DataDir, path);
+}

@@ -1,0 +1,42 @@
+using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Cli;
+using StreamProcessor.Stream.Data;
+
+namespace StreamProcessor.Stream.Commands;
+
+/// <summary><c>stream data load --box-scores FILE.csv</c>: a whole file of box scores into the warehouse, or nothing.</summary>
+internal static class DataLoadCommand
+{
+    public static int Run(CommandContext context)
+    {
+        context.Arguments.AllowOnly("data load", "box-scores");
+        var path = context.Arguments.Require("box-scores", "the CSV file of box scores to load");
+        if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
+
+        BoxScoreCsvResult result;
+        using (var reader = new StreamReader(path))
+            result = BoxScoreCsvReader.Read(reader, Path.GetFileName(path));
+
+        if (!result.IsClean)
+        {
+            context.Error.WriteLine($"{path}: {result.Errors.Count}{(result.StoppedAtErrorLimit ? "+" : "")} bad row(s); nothing was loaded:");
+            foreach (var error in result.Errors) context.Error.WriteLine($"  {error}");
+            context.Result(new
+            {
+                loaded = 0,
+                errors = result.Errors.Select(e => new { line = e.LineNumber, column = e.Column, reason = e.Reason, value = e.Value }),
+                more_errors = result.StoppedAtErrorLimit,
+            });
+            return 1;
+        }
+
+        using var warehouse = context.OpenWarehouse();
+        var loaded = new BoxScoreTable(warehouse).Upsert(result.Rows, Path.GetFileName(path));
+        var players = result.Rows.Select(r => r.PlayerLookup).Distinct().Count();
+        var first = result.Rows.Count > 0 ? result.Rows.Min(r => r.GameDate) : (DateOnly?)null;
+        var last = result.Rows.Count > 0 ? result.Rows.Max(r => r.GameDate) : (DateOnly?)null;
+        context.Say($"loaded {loaded:N0} box scores of {players:N0} players ({first:yyyy-MM-dd} .. {last:yyyy-MM-dd}) into {warehouse.Path}");
+        context.Result(new { loaded, players, first_date = first, last_date = last, warehouse = warehouse.Path });
+        return 0;
+    }
+}

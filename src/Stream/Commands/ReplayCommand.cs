@@ -1,0 +1,149 @@
+using StreamProcessor.Systems.Features;
+using System.Globalization;
+using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Cli;
+using StreamProcessor.Stream.Configuration;
+using StreamProcessor.Stream.Models;
+using StreamProcessor.Stream.Pipeline;
+using StreamProcessor.Stream.Replay;
+using StreamProcessor.Stream.Sources;
+using StreamProcessor.Systems.Prediction;
+using StreamProcessor.Systems.Prediction.Systems;
+using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+
+namespace StreamProcessor.Stream.Commands;
+
+/// <summary>
+/// <c>stream replay --date D | --from D --to D | --requests FILE.jsonl</c>: the main job. Makes (or reads)
+/// the day's requests and runs them through the pipeline into the warehouse.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
+    {
+        context.Arguments.AllowOnly("replay", "date", "from", "to", "requests", "events");
+        var requestsFile = context.Arguments.Get("requests");
+        var date = context.Arguments.GetDate("date");
+        var from = context.Arguments.GetDate("from") ?? date;
+        var to = context.Arguments.GetDate("to") ?? date ?? from;
+        if (requestsFile is null && from is null)
+            throw new UsageException("replay needs --date D, --from D [--to D], or --requests FILE.jsonl");
+        if (requestsFile is not null && from is not null)
+            throw new UsageException("give either dates or --requests, not both");
+        if (date is not null && context.Arguments.Get("from") is not null)
+            throw new UsageException("give either --date or --from/--to, not both");
+        if (from > to) throw new UsageException("--from is after --to");
+
+        using var warehouse = context.OpenWarehouse();
+        IRequestSource source;
+        IReadOnlyList<string> skippedNoLine = [];
+        XgboostModel model;
+        if (requestsFile is not null)
+        {
+            if (!File.Exists(requestsFile)) throw new UsageException($"no such file: {requestsFile}");
+            source = new JsonlFileRequestSource(requestsFile);
+            model = EmbeddedDefault.EnsureModel(context, warehouse, DateOnly.MaxValue);
+        }
+        else
+        {
+            EmbeddedDefault.EnsureBoxScores(context, warehouse);
+            EmbeddedDefault.EnsureFeatures(context, warehouse, from!.Value, to!.Value);
+            model = EmbeddedDefault.EnsureModel(context, warehouse, from.Value);
+            var features = new FeatureTable(warehouse, context.Options.History);
+            var days = new List<PlayerFeatures>();
+            for (var day = from.Value; day <= to.Value; day = day.AddDays(1))
+                days.AddRange(features.ReadDate(day, context.Options.Replay.MinGamesPlayed));
+            var (messages, skipped) = ReplayRequests.For(days);
+            skippedNoLine = skipped;
+            source = new InMemoryRequestSource(messages);
+            if (messages.Count == 0)
+                context.Note($"no player has features on {Span(from.Value, to.Value)}: nothing to replay (no games that day?)");
+        }
+
+        var pipeline = new PredictionPipeline(Dependencies(context, warehouse, model), context.Options.Pipeline);
+        var result = await pipeline.RunAsync(source, stop);
+
+        context.Say($"replayed {result.Requests:N0} requests{(from is null ? $" from {requestsFile}" : $" for {Span(from.Value, to!.Value)}")}: " +
+                    $"{result.PredictionsWritten:N0} predictions written, {result.DeadLettered:N0} dead-lettered, " +
+                    $"in {result.Elapsed.TotalMilliseconds:N0} ms ({result.RequestsPerSecond:N0} requests/s)");
+        foreach (var id in SystemIds.All)
+        {
+            var ok = result.SystemSuccesses.GetValueOrDefault(id);
+            var failed = result.SystemFailures.GetValueOrDefault(id);
+            context.Say($"  {id,-24} {ok,6:N0} predicted {failed,6:N0} failed");
+        }
+        foreach (var (reason, count) in result.DeadLettersByReason) context.Say($"  dead letters: {count:N0} {reason}");
+        if (skippedNoLine.Count > 0) context.Say($"  {skippedNoLine.Count} players had no earlier game to set a line from (first game of the season): no request made");
+        if (from == to && from is { } day1) PrintDay(context, new PredictionTable(warehouse).ReadDate(day1));
+        context.Say($"predictions are in {warehouse.Path}, table nba_predictions.player_prop_predictions (lines are synthetic: the player's pre-game points EWMA rounded to x.5)");
+
+        context.Result(new
+        {
+            requests = result.Requests,
+            requests_completed = result.RequestsCompleted,
+            predictions_written = result.PredictionsWritten,
+            dead_lettered = result.DeadLettered,
+            acknowledged = result.Acknowledged,
+            skipped_no_line = skippedNoLine.Count,
+            dead_letters_by_reason = result.DeadLettersByReason,
+            system_successes = result.SystemSuccesses,
+            system_failures = result.SystemFailures,
+            model_version = model.Version,
+            elapsed_ms = (long)result.Elapsed.TotalMilliseconds,
+            requests_per_second = Math.Round(result.RequestsPerSecond, 1),
+        });
+        return 0;
+    }
+
+    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, XgboostModel? model) => new()
+    {
+        FeatureStore = new FeatureTable(warehouse, context.Options.History),
+        Systems = SystemCatalog.Create(context.Options.Systems, model),
+        PredictionSink = new WarehousePredictionSink(warehouse),
+        DeadLetterSink = new WarehouseDeadLetterSink(warehouse),
+        EventPublisher = EventPublisher(context, warehouse),
+        Validation = context.Options.Validation,
+        Recommendation = context.Options.Recommendation,
+    };
+
+    private static IEventPublisher EventPublisher(CommandContext context, Warehouse warehouse)
+    {
+        var sink = context.Arguments.Get("events") ?? context.Options.Events.Sink;
+        return sink switch
+        {
+            "warehouse" => new WarehouseEventPublisher(warehouse),
+            "jsonl" => new JsonlEventPublisher(context.ResolveInDataDir(context.Options.Events.JsonlPath)),
+            _ => throw new UsageException($"events sink must be warehouse or jsonl, got \"{sink}\""),
+        };
+    }
+
+    private static string Span(DateOnly from, DateOnly to) => from == to ? $"{from:yyyy-MM-dd}" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
+
+    /// <summary>A readable table of the day: the players with the largest ensemble edge first.</summary>
+    private static void PrintDay(CommandContext context, IReadOnlyList<PredictionRow> rows)
+    {
+        if (rows.Count == 0) return;
+        var byPlayer = rows.GroupBy(r => (r.PlayerLookup, r.LineValue))
+            .Select(g => (g.Key.PlayerLookup, g.Key.LineValue, Systems: g.ToDictionary(r => r.SystemId)))
+            .OrderByDescending(p => p.Systems.TryGetValue(SystemIds.Ensemble, out var e) ? Math.Abs(e.LineMargin) : -1)
+            .Take(context.Options.Replay.SummaryRows)
+            .ToArray();
+        context.Say("");
+        context.Say($"{"player",-26} {"line",5} {"mov_avg",7} {"zone",6} {"simil",6} {"xgb",6} {"ENSEMBLE",8} {"conf",5}  pick");
+        foreach (var (player, line, systems) in byPlayer)
+        {
+            string Cell(string id, int width) => systems.TryGetValue(id, out var r)
+                ? r.PredictedPoints.ToString("F1", CultureInfo.InvariantCulture).PadLeft(width) : "-".PadLeft(width);
+            systems.TryGetValue(SystemIds.Ensemble, out var ensemble);
+            context.Say($"{Truncate(player, 26),-26} {line,5:F1} {Cell(SystemIds.MovingAverage, 7)} {Cell(SystemIds.ZoneMatchup, 6)} " +
+                        $"{Cell(SystemIds.Similarity, 6)} {Cell(SystemIds.Xgboost, 6)} {Cell(SystemIds.Ensemble, 8)} " +
+                        $"{(ensemble is null ? "-" : ensemble.ConfidenceScore.ToString("F0", CultureInfo.InvariantCulture)),5}  {ensemble?.Recommendation.Text() ?? "-"}");
+        }
+        var picks = rows.Where(r => r.SystemId == SystemIds.Ensemble).GroupBy(r => r.Recommendation).ToDictionary(g => g.Key, g => g.Count());
+        context.Say($"ensemble picks: {picks.GetValueOrDefault(Recommendation.Over)} OVER, {picks.GetValueOrDefault(Recommendation.Under)} UNDER, {picks.GetValueOrDefault(Recommendation.Pass)} PASS (showing the {byPlayer.Length} largest edges)");
+        context.Say("");
+    }
+
+    private static string Truncate(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+}
