@@ -17,7 +17,7 @@ public class PlayerFeatureTests
     //  10-30   15  8   6   2   6   5   36   8   3 |  23   12   6  5
     //  11-01    9  5   3   1   2   0   30   5   2 |  11    8   3  0
     //  sums    60 31  22   9  16  10  176  30  18 |  81   44  27 10
-    private static readonly IReadOnlyList<Systems.Domain.BoxScore> SixGames =
+    private static readonly IReadOnlyList<StreamProcessor.Systems.Domain.BoxScore> SixGames =
     [
         Line("Pat Ace", "2024-10-22", "Aces", "Bears", fga: 10, fg: 5, threesAttempted: 4, threesMade: 2, fta: 2, ftm: 2, minutes: 30, rebounds: 5, assists: 4),
         Line("Pat Ace", "2024-10-24", "Aces", "Bears", fga: 8, fg: 4, threesAttempted: 2, threesMade: 0, fta: 4, ftm: 2, minutes: 25, rebounds: 3, assists: 2),

@@ -1,0 +1,86 @@
+using DuckDB.NET.Data;
+using StreamProcessor.Sinks.DeadLetters;
+using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Systems.Features;
+using StreamProcessor.Systems.Prediction;
+
+namespace StreamProcessor.Tests.Warehouse;
+
+public class WarehouseTests
+{
+    private static List<object[]> Query(string path, string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<object[]>();
+        while (reader.Read())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void Opening_a_warehouse_again_applies_each_migration_once()
+    {
+        using var temp = new TempDirectory();
+        using (StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path)) { }
+        string path;
+        using (var again = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path)) path = again.Path;
+
+        var versions = Query(path, "SELECT version FROM nba_orchestration.schema_migrations ORDER BY version");
+        Assert.Equal([1], versions.Select(r => Convert.ToInt32(r[0])));
+        var tables = Query(path, "SELECT schema_name || '.' || table_name FROM duckdb_tables() ORDER BY 1").Select(r => (string)r[0]).ToArray();
+        Assert.Contains("nba_analytics.player_game_summary", tables);
+        Assert.Contains("nba_predictions.ml_feature_store_v2", tables);
+        Assert.Contains("nba_predictions.player_prop_predictions", tables);
+        Assert.Contains("nba_predictions.dead_letter", tables);
+    }
+
+    [Fact]
+    public void The_feature_table_has_a_column_for_every_catalogued_feature_in_order()
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
+
+        var columns = Query(warehouse.Path, """
+            SELECT column_name FROM duckdb_columns()
+            WHERE schema_name = 'nba_predictions' AND table_name = 'ml_feature_store_v2' ORDER BY column_index
+            """).Select(r => (string)r[0]).ToArray();
+
+        Assert.Equal(FeatureCatalog.All.Select(f => f.ColumnName()), columns.Skip(6).Take(FeatureCatalog.Count));
+    }
+
+    [Fact]
+    public async Task Writing_the_same_predictions_again_updates_them_in_place()
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
+        var sink = new WarehousePredictionSink(warehouse);
+        var first = DateTimeOffset.Parse("2025-02-12T10:00:00Z");
+        PredictionRow Row(string system, double line, double predicted, DateTimeOffset at) => new()
+        {
+            PredictionId = new PredictionKey("a-player", new DateOnly(2025, 2, 12), system, line).PredictionId,
+            SystemId = system, PlayerLookup = "a-player", GameDate = new DateOnly(2025, 2, 12), GameId = "20250212_LAL_UTA",
+            PredictedPoints = predicted, ConfidenceScore = 60, Recommendation = Recommendation.Over, LineValue = line,
+            LineMargin = predicted - line, FeatureVersion = "v", RequestId = "r", CreatedAt = at,
+        };
+        var failure = new DeadLetter { RequestId = "r", SystemId = "similarity_balanced_v1", ReasonCode = "insufficient_history", Message = "3 < 5" };
+
+        await sink.WriteAsync(new PredictionBatch([Row("moving_average", 20.5, 22, first), Row("moving_average", 21.5, 22, first)], [failure]), default);
+        await sink.WriteAsync(new PredictionBatch([Row("moving_average", 20.5, 23, first.AddHours(1)), Row("moving_average", 20.5, 24, first.AddHours(2))], [failure]), default);
+
+        var rows = Query(warehouse.Path, "SELECT current_points_line, predicted_points, created_at, updated_at FROM nba_predictions.player_prop_predictions ORDER BY 1");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(24.0, Convert.ToDouble(rows[0][1]));     // the newest write of the key wins
+        Assert.Equal(first.UtcDateTime, ((DateTime)rows[0][2]).ToUniversalTime()); // first written at is kept
+        Assert.Equal(22.0, Convert.ToDouble(rows[1][1]));
+        Assert.Single(Query(warehouse.Path, "SELECT * FROM nba_predictions.dead_letter"));
+    }
+}
