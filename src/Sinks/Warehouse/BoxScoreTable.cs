@@ -10,28 +10,15 @@ public sealed class BoxScoreTable(Warehouse warehouse)
     {
         using var connection = warehouse.Connect();
         using var tx = connection.BeginTransaction();
-        Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE box_stage AS SELECT * FROM nba_analytics.player_game_summary LIMIT 0");
         var loadedAt = DateTime.UtcNow;
-        using (var appender = connection.CreateAppender("temp", "main", "box_stage"))
-        {
-            foreach (var b in rows)
-            {
-                appender.CreateRow()
-                    .AppendValue(b.PlayerLookup).AppendValue(b.PlayerName).AppendValue(b.GameDate).AppendValue(b.GameId)
-                    .AppendValue(b.Team).AppendValue(b.Opponent).AppendValue(b.Home).AppendValue(b.Win)
-                    .AppendValue(b.Minutes).AppendValue(b.Points).AppendValue(b.Assists).AppendValue(b.Blocks)
-                    .AppendValue(b.Steals).AppendValue(b.FieldGoalsAttempted).AppendValue(b.FieldGoalsMade)
-                    .AppendValue(b.ThreesAttempted).AppendValue(b.ThreesMade).AppendValue(b.FreeThrowsAttempted)
-                    .AppendValue(b.FreeThrowsMade).AppendValue(b.Rebounds).AppendValue(b.Turnovers)
-                    .AppendValue(source).AppendValue(loadedAt)
-                    .EndRow();
-            }
-        }
-        Sql.Execute(connection, """
-            INSERT OR REPLACE INTO nba_analytics.player_game_summary
-            SELECT * FROM box_stage QUALIFY row_number() OVER (PARTITION BY player_lookup, game_date) = 1
-            """);
-        Sql.Execute(connection, "DROP TABLE box_stage");
+        StagedUpsert.Replace(connection, "nba_analytics.player_game_summary", "player_lookup, game_date", rows, (row, b) => row
+            .AppendValue(b.PlayerLookup).AppendValue(b.PlayerName).AppendValue(b.GameDate).AppendValue(b.GameId)
+            .AppendValue(b.Team).AppendValue(b.Opponent).AppendValue(b.Home).AppendValue(b.Win)
+            .AppendValue(b.Minutes).AppendValue(b.Points).AppendValue(b.Assists).AppendValue(b.Blocks)
+            .AppendValue(b.Steals).AppendValue(b.FieldGoalsAttempted).AppendValue(b.FieldGoalsMade)
+            .AppendValue(b.ThreesAttempted).AppendValue(b.ThreesMade).AppendValue(b.FreeThrowsAttempted)
+            .AppendValue(b.FreeThrowsMade).AppendValue(b.Rebounds).AppendValue(b.Turnovers)
+            .AppendValue(source).AppendValue(loadedAt));
         tx.Commit();
         return rows.Count;
     }

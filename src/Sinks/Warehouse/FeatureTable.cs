@@ -20,26 +20,16 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
     {
         using var connection = warehouse.Connect();
         using var tx = connection.BeginTransaction();
-        Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE feature_stage AS SELECT * FROM nba_predictions.ml_feature_store_v2 LIMIT 0");
         var computedAt = DateTime.UtcNow;
-        var count = 0;
-        using (var appender = connection.CreateAppender("temp", "main", "feature_stage"))
+        var count = StagedUpsert.Replace(connection, "nba_predictions.ml_feature_store_v2", "player_lookup, game_date", rows, (row, f) =>
         {
-            foreach (var f in rows)
-            {
-                var row = appender.CreateRow()
-                    .AppendValue(f.PlayerLookup).AppendValue(f.GameDate).AppendValue(f.GameId)
-                    .AppendValue(f.Team).AppendValue(f.Opponent).AppendValue(f.FeatureVersion);
-                foreach (var value in f.Values) row.AppendValue(Sql.NullIfNaN(value));
-                row.AppendValue(f.QualityScore)
-                    .AppendValue(f.MissingFeatures.Select(m => m.ColumnName()).ToList())
-                    .AppendValue(computedAt)
-                    .EndRow();
-                count++;
-            }
-        }
-        Sql.Execute(connection, "INSERT OR REPLACE INTO nba_predictions.ml_feature_store_v2 SELECT * FROM feature_stage");
-        Sql.Execute(connection, "DROP TABLE feature_stage");
+            row.AppendValue(f.PlayerLookup).AppendValue(f.GameDate).AppendValue(f.GameId)
+                .AppendValue(f.Team).AppendValue(f.Opponent).AppendValue(f.FeatureVersion);
+            foreach (var value in f.Values) row.AppendValue(Sql.NullIfNaN(value));
+            row.AppendValue(f.QualityScore)
+                .AppendValue(f.MissingFeatures.Select(m => m.ColumnName()).ToList())
+                .AppendValue(computedAt);
+        });
         tx.Commit();
         return count;
     }

@@ -18,24 +18,10 @@ public sealed class WarehouseDeadLetterSink(Warehouse warehouse) : IDeadLetterSi
 
     internal static void Upsert(DuckDBConnection connection, IReadOnlyList<DeadLetter> deadLetters)
     {
-        if (deadLetters.Count == 0) return;
-        Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE dead_letter_stage AS SELECT * FROM nba_predictions.dead_letter LIMIT 0");
-        using (var appender = connection.CreateAppender("temp", "main", "dead_letter_stage"))
-        {
-            foreach (var d in deadLetters)
-            {
-                appender.CreateRow()
-                    .AppendValue(d.DeadLetterId).AppendValue(d.RequestId).AppendValue(d.SystemId)
-                    .AppendValue(d.ReasonCode).AppendValue(d.Message).AppendValue(d.PlayerLookup)
-                    .AppendValue(d.GameDate).AppendValue(DeadLetter.Truncate(d.RawPayload))
-                    .AppendValue(d.CreatedAt.UtcDateTime)
-                    .EndRow();
-            }
-        }
-        Sql.Execute(connection, """
-            INSERT OR REPLACE INTO nba_predictions.dead_letter
-            SELECT * FROM dead_letter_stage QUALIFY row_number() OVER (PARTITION BY dead_letter_id) = 1
-            """);
-        Sql.Execute(connection, "DROP TABLE dead_letter_stage");
+        StagedUpsert.Replace(connection, "nba_predictions.dead_letter", "dead_letter_id", deadLetters, (row, d) => row
+            .AppendValue(d.DeadLetterId).AppendValue(d.RequestId).AppendValue(d.SystemId)
+            .AppendValue(d.ReasonCode).AppendValue(d.Message).AppendValue(d.PlayerLookup)
+            .AppendValue(d.GameDate).AppendValue(DeadLetter.Truncate(d.RawPayload))
+            .AppendValue(d.CreatedAt.UtcDateTime));
     }
 }

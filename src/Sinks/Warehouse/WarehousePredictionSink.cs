@@ -17,28 +17,17 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
     {
         using var connection = warehouse.Connect();
         using var tx = connection.BeginTransaction();
-        if (batch.Rows.Count > 0)
-        {
-            Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE prediction_stage AS SELECT * FROM nba_predictions.player_prop_predictions LIMIT 0");
-            using (var appender = connection.CreateAppender("temp", "main", "prediction_stage"))
-            {
-                foreach (var p in batch.Rows)
-                {
-                    appender.CreateRow()
-                        .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
-                        .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
-                        .AppendValue(p.ConfidenceScore).AppendValue(p.Recommendation.Text()).AppendValue(p.LineValue)
-                        .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
-                        .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
-                        .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
-                        .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
-                        .EndRow();
-                }
-            }
-            // The same key twice in one statement is an error in DuckDB: keep the newest of each key.
-            Sql.Execute(connection, """
+        StagedUpsert.Merge(connection, "nba_predictions.player_prop_predictions", batch.Rows, (row, p) => row
+            .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
+            .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
+            .AppendValue(p.ConfidenceScore).AppendValue(p.Recommendation.Text()).AppendValue(p.LineValue)
+            .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
+            .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
+            .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
+            .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive),
+            stage => $"""
                 INSERT INTO nba_predictions.player_prop_predictions
-                SELECT * FROM prediction_stage
+                SELECT * FROM {stage}
                 QUALIFY row_number() OVER (
                     PARTITION BY player_lookup, game_date, system_id, current_points_line ORDER BY created_at DESC) = 1
                 ON CONFLICT (player_lookup, game_date, system_id, current_points_line) DO UPDATE SET
@@ -58,8 +47,6 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
                     updated_at = excluded.updated_at,
                     is_active = excluded.is_active
                 """);
-            Sql.Execute(connection, "DROP TABLE prediction_stage");
-        }
         WarehouseDeadLetterSink.Upsert(connection, batch.SystemFailures);
         tx.Commit();
     }

@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using StreamProcessor.Systems.Prediction.Systems;
 
 namespace StreamProcessor.Tests.EndToEnd;
@@ -7,27 +6,7 @@ public class ReplayOnRealSeasonTests(RealSeasonFixture season) : IClassFixture<R
 {
     private const string Day = "2025-02-12";
 
-    private DuckDBConnection Open()
-    {
-        var connection = new DuckDBConnection($"Data Source={Path.Combine(season.DataDir, "warehouse.duckdb")}");
-        connection.Open();
-        return connection;
-    }
-
-    private static List<object[]> Query(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<object[]>();
-        while (reader.Read())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private List<object[]> Query(string sql) => WarehouseQuery.Rows(Path.Combine(season.DataDir, "warehouse.duckdb"), sql);
 
     [Fact]
     public async Task Every_player_with_ten_earlier_games_gets_five_predictions_or_a_recorded_reason()
@@ -39,8 +18,7 @@ public class ReplayOnRealSeasonTests(RealSeasonFixture season) : IClassFixture<R
         Assert.True(json.GetProperty("elapsed_ms").GetInt64() >= 0);
         Assert.True(json.GetProperty("requests_per_second").GetDouble() > 0);
 
-        using var connection = Open();
-        var eligible = Query(connection, $"""
+        var eligible = Query($"""
             SELECT f.player_lookup,
                    (SELECT count(*) FROM nba_predictions.player_prop_predictions p
                      WHERE p.player_lookup = f.player_lookup AND p.game_date = f.game_date) AS predictions,
@@ -61,7 +39,7 @@ public class ReplayOnRealSeasonTests(RealSeasonFixture season) : IClassFixture<R
         Assert.True(fullyPredicted >= eligible.Count * 0.9, $"only {fullyPredicted} of {eligible.Count} players got all five predictions");
 
         // one ensemble row per player, built from at least two systems, with confidence on the 0-100 scale
-        var ensembles = Query(connection, $"""
+        var ensembles = Query($"""
             SELECT ensemble_systems, confidence_score, recommendation FROM nba_predictions.player_prop_predictions
             WHERE game_date = DATE '{Day}' AND system_id = 'ensemble_v1'
             """);
@@ -80,8 +58,7 @@ public class ReplayOnRealSeasonTests(RealSeasonFixture season) : IClassFixture<R
         await Cli.RunOkAsync("replay", "--date", "2025-02-10", "--data-dir", season.DataDir);
         List<object[]> Keys()
         {
-            using var connection = Open();
-            return Query(connection, """
+                return Query("""
                 SELECT player_lookup, system_id, current_points_line, prediction_id FROM nba_predictions.player_prop_predictions
                 WHERE game_date = DATE '2025-02-10' ORDER BY ALL
                 """);
@@ -117,18 +94,34 @@ public class ReplayOnRealSeasonTests(RealSeasonFixture season) : IClassFixture<R
         Assert.Equal(6, run.Json.GetProperty("requests").GetInt64());
         Assert.Equal(3, run.Json.GetProperty("dead_lettered").GetInt64());
         Assert.Equal(3, run.Json.GetProperty("requests_completed").GetInt64());
-        using var connection = Open();
-        var deadLetters = Query(connection, """
+        var deadLetters = Query("""
             SELECT request_id, reason_code FROM nba_predictions.dead_letter WHERE system_id IS NULL AND request_id LIKE 'requests.jsonl:%' ORDER BY request_id
             """).Select(r => $"{r[0]}={r[1]}").ToArray();
         Assert.Equal(["requests.jsonl:2=malformed_json", "requests.jsonl:4=no_features", "requests.jsonl:5=invalid_line"], deadLetters);
         foreach (var (player, line) in new[] { ("lebron-james", 24.5), ("stephen-curry", 22.5), ("stephen-curry", 25.5), ("nikola-jokic", 29.5) })
         {
-            var rows = Query(connection, $"""
+            var rows = Query($"""
                 SELECT count(*) FROM nba_predictions.player_prop_predictions
                 WHERE player_lookup = '{player}' AND game_date = DATE '2025-02-12' AND current_points_line = {line} AND request_id LIKE 'requests.jsonl:%'
                 """);
             Assert.True(Convert.ToInt64(rows[0][0]) >= 4, $"{player} @ {line}: {rows[0][0]} predictions");
         }
+    }
+
+    [Fact]
+    public async Task A_range_replay_across_the_all_star_break_predicts_each_game_day_and_can_publish_events_as_json_lines()
+    {
+        var run = await Cli.RunOkAsync("replay", "--from", "2025-02-13", "--to", "2025-02-20", "--events", "jsonl",
+            "--data-dir", season.DataDir, "--json");
+
+        var perDay = Query("""
+            SELECT game_date, count(DISTINCT player_lookup) FROM nba_predictions.player_prop_predictions
+            WHERE game_date BETWEEN DATE '2025-02-13' AND DATE '2025-02-20' GROUP BY 1 ORDER BY 1
+            """);
+        Assert.Equal([new DateOnly(2025, 2, 13), new DateOnly(2025, 2, 20)], perDay.Select(d => (DateOnly)d[0])); // no games 14-19
+        Assert.All(perDay, day => Assert.True(Convert.ToInt64(day[1]) > 50));
+        var events = File.ReadAllLines(Path.Combine(season.DataDir, "events", "prediction-ready.jsonl"));
+        Assert.Equal(run.Json.GetProperty("requests_completed").GetInt64(), events.Length);
+        Assert.All(events, line => Assert.Matches("\"request_id\":\"replay:2025-02-(13|20):", line));
     }
 }

@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Sinks.Warehouse;
@@ -9,22 +8,7 @@ namespace StreamProcessor.Tests.Warehouse;
 
 public class WarehouseTests
 {
-    private static List<object[]> Query(string path, string sql)
-    {
-        using var connection = new DuckDBConnection($"Data Source={path}");
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<object[]>();
-        while (reader.Read())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private static List<object[]> Query(string path, string sql) => WarehouseQuery.Rows(path, sql);
 
     [Fact]
     public void Opening_a_warehouse_again_applies_each_migration_once()

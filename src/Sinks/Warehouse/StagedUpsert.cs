@@ -1,0 +1,42 @@
+using DuckDB.NET.Data;
+
+namespace StreamProcessor.Sinks.Warehouse;
+
+/// <summary>
+/// How every warehouse write lands: rows are appended to a temporary table shaped like the target (the
+/// appender is far faster than INSERTs), then merged into the target in one statement, on the caller's
+/// connection and transaction. Rows repeating a key within one write keep only the newest, because
+/// DuckDB rejects an upsert that touches the same key twice in a statement.
+/// </summary>
+internal static class StagedUpsert
+{
+    /// <summary>Replaces whole rows on the target's primary key.</summary>
+    public static int Replace<T>(DuckDBConnection connection, string table, string keyColumns, IEnumerable<T> rows,
+        Action<IDuckDBAppenderRow, T> append, string newestFirst = "1") =>
+        Merge(connection, table, rows, append, stage => $"""
+            INSERT OR REPLACE INTO {table}
+            SELECT * FROM {stage} QUALIFY row_number() OVER (PARTITION BY {keyColumns} ORDER BY {newestFirst}) = 1
+            """);
+
+    /// <summary>Stages <paramref name="rows"/> and runs <paramref name="mergeSql"/> (given the stage's name) to merge them.</summary>
+    public static int Merge<T>(DuckDBConnection connection, string table, IEnumerable<T> rows,
+        Action<IDuckDBAppenderRow, T> append, Func<string, string> mergeSql)
+    {
+        var stage = "stage_" + table.Replace('.', '_');
+        Sql.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM {table} LIMIT 0");
+        var count = 0;
+        using (var appender = connection.CreateAppender("temp", "main", stage))
+        {
+            foreach (var item in rows)
+            {
+                var row = appender.CreateRow();
+                append(row, item);
+                row.EndRow();
+                count++;
+            }
+        }
+        if (count > 0) Sql.Execute(connection, mergeSql(stage));
+        Sql.Execute(connection, $"DROP TABLE {stage}");
+        return count;
+    }
+}

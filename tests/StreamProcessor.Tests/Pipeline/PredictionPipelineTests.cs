@@ -1,0 +1,117 @@
+using System.Text;
+using StreamProcessor.Stream.Pipeline;
+using StreamProcessor.Stream.Sources;
+using StreamProcessor.Systems.Prediction;
+using StreamProcessor.Systems.Prediction.Systems;
+using StreamProcessor.Systems.Prediction.Systems.Ensemble;
+using StreamProcessor.Systems.Prediction.Systems.MovingAverage;
+using StreamProcessor.Systems.Prediction.Systems.ZoneMatchup;
+
+namespace StreamProcessor.Tests.Pipeline;
+
+public class PredictionPipelineTests
+{
+    private static readonly PipelineOptions SmallBatches = new() { FeatureBatchSize = 16, WriteBatchSize = 8, BoundedCapacity = 32 };
+
+    private sealed class ThrowingSystem : IPredictionSystem
+    {
+        public string Id => "always_throws";
+        public SystemResult Predict(PredictionInput input) => throw new InvalidOperationException("boom");
+    }
+
+    private static PipelineDependencies Dependencies(RecordingSinks sinks, EveryPlayerFeatureStore? store = null, params IPredictionSystem[] extra) => new()
+    {
+        FeatureStore = store ?? new EveryPlayerFeatureStore(),
+        Systems = [new MovingAverageSystem(), new ZoneMatchupSystem(), .. extra, new EnsembleSystem()],
+        PredictionSink = sinks,
+        DeadLetterSink = sinks,
+        EventPublisher = sinks,
+    };
+
+    private static InMemoryRequestSource Requests(params string[] payloads) =>
+        new(payloads.Select((p, i) => new SourceMessage($"m-{i}", Encoding.UTF8.GetBytes(p))).ToArray());
+
+    private static string Valid(string player, params double[] lines) =>
+        $$"""{"player_lookup": "{{player}}", "game_date": "2025-02-12", "game_id": "20250212_LAL_UTA", "line_values": [{{string.Join(", ", lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)))}}]}""";
+
+    [Fact]
+    public async Task Every_request_is_written_once_per_system_and_line_and_then_acknowledged()
+    {
+        var sinks = new RecordingSinks();
+        var store = new EveryPlayerFeatureStore();
+        var source = Requests(Enumerable.Range(0, 100).Select(i => Valid($"player-{i}", 19.5, 21.5)).ToArray());
+
+        var result = await new PredictionPipeline(Dependencies(sinks, store), SmallBatches).RunAsync(source);
+
+        Assert.Equal(100, result.Requests);
+        Assert.Equal(100, result.RequestsCompleted);
+        Assert.Equal(100 * 3 * 2, result.PredictionsWritten); // moving_average, zone_matchup_v1, ensemble_v1 x two lines
+        Assert.Equal(600, sinks.Rows.Select(r => (r.PlayerLookup, r.SystemId, r.LineValue)).Distinct().Count());
+        Assert.Equal(100, sinks.Events.Count);
+        Assert.Equal(100, source.Acknowledged.Count);
+        Assert.True(store.Loads <= 100 / 16 + 2, $"{store.Loads} feature loads for 100 requests: features must be loaded per batch");
+    }
+
+    [Fact]
+    public async Task A_throwing_system_is_recorded_per_request_and_the_others_carry_on()
+    {
+        var sinks = new RecordingSinks();
+        var source = Requests(Valid("a-player", 19.5), Valid("b-player", 19.5));
+
+        var result = await new PredictionPipeline(Dependencies(sinks, null, new ThrowingSystem()), SmallBatches).RunAsync(source);
+
+        Assert.Equal(2, result.RequestsCompleted);
+        Assert.Equal(2, result.SystemFailures["always_throws"]);
+        Assert.Equal(2, sinks.Rows.Count(r => r.SystemId == SystemIds.Ensemble));
+        Assert.All(sinks.DeadLetters, d => Assert.Equal(("always_throws", "system_error"), (d.SystemId!, d.ReasonCode)));
+        Assert.Contains("boom", sinks.DeadLetters.First().Message);
+    }
+
+    [Fact]
+    public async Task Bad_and_unknown_requests_are_dead_lettered_and_acknowledged_while_the_rest_are_predicted()
+    {
+        var sinks = new RecordingSinks();
+        var source = Requests(Valid("a-player", 19.5), "{not json", Valid("unknown-player", 10.5), Valid("b-player", 0), Valid("c-player", 12.5));
+
+        var result = await new PredictionPipeline(Dependencies(sinks), SmallBatches).RunAsync(source);
+
+        Assert.Equal(5, result.Requests);
+        Assert.Equal(2, result.RequestsCompleted);
+        Assert.Equal(3, result.DeadLettered);
+        Assert.Equal(["invalid_line", "malformed_json", "no_features"], sinks.DeadLetters.Where(d => d.SystemId is null).Select(d => d.ReasonCode).Order());
+        Assert.Equal(["a-player", "c-player"], sinks.Rows.Select(r => r.PlayerLookup).Distinct().Order());
+        Assert.Equal(5, source.Acknowledged.Count);
+    }
+
+    [Fact]
+    public async Task Stopping_drains_what_was_read_so_every_delivered_request_is_written_or_still_unacknowledged()
+    {
+        var sinks = new RecordingSinks();
+        var source = new EndlessRequestSource(signalAfter: 200);
+        using var stop = new CancellationTokenSource();
+
+        var run = new PredictionPipeline(Dependencies(sinks), SmallBatches).RunAsync(source, stop.Token);
+        await source.ReachedSignal.Task;
+        stop.Cancel();
+        var result = await run;
+
+        Assert.True(result.Requests >= 200);
+        Assert.Equal(result.Requests, result.RequestsCompleted); // nothing read was abandoned half-way
+        var written = sinks.Rows.Select(r => r.RequestId).ToHashSet();
+        Assert.Equal(written, source.Acknowledged.Keys.ToHashSet());
+        Assert.Equal(result.Requests, source.Acknowledged.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_sink_stops_the_run_with_its_error_and_acknowledges_nothing_unwritten()
+    {
+        var sinks = new RecordingSinks { FailWrites = true };
+        var source = Requests(Enumerable.Range(0, 50).Select(i => Valid($"player-{i}", 19.5)).ToArray());
+
+        var error = await Assert.ThrowsAsync<PipelineFaultedException>(() => new PredictionPipeline(Dependencies(sinks), SmallBatches).RunAsync(source));
+
+        Assert.Contains("warehouse is unreachable", error.Message);
+        Assert.Empty(source.Acknowledged);
+        Assert.Empty(sinks.Events);
+    }
+}
