@@ -23,10 +23,12 @@ public sealed class BoxScoreTable(Warehouse warehouse)
         return rows.Count;
     }
 
-    public long Count()
+    public long Count(DateOnly? from = null, DateOnly? to = null)
     {
         using var connection = warehouse.Connect();
-        return Sql.Scalar<long>(connection, "SELECT count(*) FROM nba_analytics.player_game_summary");
+        return Sql.Scalar<long>(connection,
+            "SELECT count(*) FROM nba_analytics.player_game_summary WHERE game_date BETWEEN $1 AND $2",
+            from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
     }
 
     public IReadOnlyList<BoxScore> ReadAll()

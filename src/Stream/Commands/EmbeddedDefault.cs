@@ -21,11 +21,15 @@ internal static class EmbeddedDefault
         context.Note($"generated {rows.Count:N0} box scores ({rows.Min(r => r.GameDate):yyyy-MM-dd} .. {rows.Max(r => r.GameDate):yyyy-MM-dd})");
     }
 
+    /// <summary>Builds features when the days' box scores have no (or fewer) feature rows; days without games need none.</summary>
     public static void EnsureFeatures(CommandContext context, Warehouse warehouse, DateOnly from, DateOnly to)
     {
-        var features = new FeatureTable(warehouse);
-        if (features.Count(from, to) > 0) return;
-        context.Note($"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first");
+        var games = new BoxScoreTable(warehouse).Count(from, to);
+        var features = new FeatureTable(warehouse).Count(from, to);
+        if (features >= games) return;
+        context.Note(features == 0
+            ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
+            : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
         var built = FeaturesBuildCommand.Build(warehouse, null, null);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
     }

@@ -94,7 +94,8 @@ internal static class EvaluateCommand
         return 0;
     }
 
-    private static double R(double value) => Math.Round(value, 4);
+    // NaN (no picks, no rows) is written as null: JSON has no NaN, and a string "NaN" would break readers.
+    private static double? R(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 
     private static void Print(CommandContext context, BacktestReport report, DateOnly from, DateOnly to, string modelVersion)
     {
@@ -103,10 +104,10 @@ internal static class EvaluateCommand
         foreach (var (id, score) in report.Systems)
         {
             var s = score.Stats;
-            context.Say($"{id,-24} {s.N,6} {s.Mae,7:F3} {s.Rmse,7:F3} {s.Bias,7:F3} {s.HitRate,6:P1} {s.Picks,6}   {score.BaselinesOnSameRows["ewma"].Mae:F3}");
+            context.Say($"{id,-24} {s.N,6} {s.Mae,7:F3} {s.Rmse,7:F3} {s.Bias,7:F3} {(double.IsNaN(s.HitRate) ? "-" : s.HitRate.ToString("P1")),6} {s.Picks,6}   {score.BaselinesOnSameRows["ewma"].Mae:F3}");
         }
         foreach (var (name, s) in report.Baselines)
-            context.Say($"{"baseline " + name,-24} {s.N,6} {s.Mae,7:F3} {s.Rmse,7:F3} {s.Bias,7:F3} {s.HitRate,6:P1} {s.Picks,6}");
+            context.Say($"{"baseline " + name,-24} {s.N,6} {s.Mae,7:F3} {s.Rmse,7:F3} {s.Bias,7:F3} {(double.IsNaN(s.HitRate) ? "-" : s.HitRate.ToString("P1")),6} {s.Picks,6}");
         context.Say("hit = share of OVER/UNDER picks that were right against the synthetic line (pre-game EWMA rounded to x.5)");
     }
 }

@@ -58,7 +58,7 @@ internal static class ReplayCommand
             skippedNoLine = skipped;
             source = new InMemoryRequestSource(messages);
             if (messages.Count == 0)
-                context.Note($"no player has features on {Span(from.Value, to.Value)}: nothing to replay (no games that day?)");
+                context.Note($"no games on {Span(from.Value, to.Value)} in the warehouse: nothing to replay");
         }
 
         var pipeline = new PredictionPipeline(Dependencies(context, warehouse, model), context.Options.Pipeline);
