@@ -2,6 +2,7 @@ using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.Features;
 using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Validation;
 using StreamProcessor.Systems.Prediction;
 
@@ -18,4 +19,5 @@ public sealed record PipelineDependencies
     public RequestValidationOptions Validation { get; init; } = new();
     public RecommendationOptions Recommendation { get; init; } = new();
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+    public IPipelineObserver Observer { get; init; } = NullPipelineObserver.Instance;
 }

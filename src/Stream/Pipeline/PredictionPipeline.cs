@@ -3,6 +3,8 @@ using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Stream.Pipeline.Blocks;
 using StreamProcessor.Stream.Pipeline.Messages;
+using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Stream.Sources;
 using StreamProcessor.Stream.Validation;
 
@@ -28,24 +30,25 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         using var abort = new CancellationTokenSource();
         var blockOptions = BlockOptions(abort.Token, parallelism: 1);
 
-        var ingest = new BufferBlock<SourceMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
+        var observer = dependencies.Observer;
+        var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
         var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var deadLetterWrite = DeadLetterBlock.Create(dependencies.DeadLetterSink, source, counters, blockOptions);
+        var deadLetterWrite = DeadLetterBlock.Create(dependencies.DeadLetterSink, source, counters, observer, blockOptions);
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var featureLoad = FeatureLoadBlock.Create(dependencies.FeatureStore, deadLetterBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
+        var featureLoad = FeatureLoadBlock.Create(dependencies.FeatureStore, deadLetterBatch, observer, BlockOptions(abort.Token, options.FeatureLoadParallelism));
 
         var baseSystems = dependencies.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
         var combiners = dependencies.Systems.Where(s => s.CombinesOtherSystems).ToArray();
         if (baseSystems.Length == 0) throw new InvalidOperationException("the pipeline needs at least one base prediction system");
-        var systemBlocks = baseSystems.Select(s => SystemBlock.Create(s, BlockOptions(abort.Token, options.SystemParallelism))).ToArray();
+        var systemBlocks = baseSystems.Select(s => SystemBlock.Create(s, observer, BlockOptions(abort.Token, options.SystemParallelism))).ToArray();
         var fanOut = FanOutBlock.Create<PendingRequest>(systemBlocks, blockOptions);
         var join = JoinBySequenceBlock.Create(baseSystems.Select(s => s.Id).ToArray(), blockOptions);
-        var combine = CombineBlock.Create(combiners, BlockOptions(abort.Token, options.SystemParallelism));
+        var combine = CombineBlock.Create(combiners, observer, BlockOptions(abort.Token, options.SystemParallelism));
         var normalize = NormalizeBlock.Create(dependencies.Recommendation, dependencies.Clock, BlockOptions(abort.Token, options.SystemParallelism));
         var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var write = WriteBlock.Create(dependencies.PredictionSink, blockOptions);
-        var publish = PublishBlock.Create(dependencies.EventPublisher, source, counters, dependencies.Clock, blockOptions);
+        var write = WriteBlock.Create(dependencies.PredictionSink, observer, blockOptions);
+        var publish = PublishBlock.Create(dependencies.EventPublisher, source, counters, observer, dependencies.Clock, blockOptions);
 
         var propagate = new DataflowLinkOptions { PropagateCompletion = true };
         ingest.LinkTo(decode, propagate);
@@ -63,6 +66,8 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         CompleteWhenAll(join, systemBlocks.Select(b => b.Completion));
         CompleteWhenAll(deadLetterBatch, [decode.Completion, featureLoad.Completion]);
 
+        RegisterQueues(observer, ingest, decode, featureLoad, fanOut, baseSystems.Zip(systemBlocks).ToArray(), join, combine, normalize, write, publish, deadLetterWrite);
+
         IDataflowBlock[] all = [ingest, decode, featureBatch, featureLoad, fanOut, .. systemBlocks, join, combine, normalize, writeBatch, write, publish, deadLetterBatch, deadLetterWrite];
         foreach (var block in all)
             _ = block.Completion.ContinueWith(_ => abort.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -72,7 +77,8 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
             await foreach (var message in source.ReadAsync(stop))
             {
                 counters.CountReceived();
-                if (!await ingest.SendAsync(message, abort.Token)) break;
+                observer.RequestReceived();
+                if (!await ingest.SendAsync(new ReceivedMessage(message, Stopwatch.GetTimestamp()), abort.Token)) break;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested || abort.IsCancellationRequested)
@@ -115,6 +121,27 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         MaxDegreeOfParallelism = Math.Max(1, parallelism),
         CancellationToken = abort,
     };
+
+    private void RegisterQueues(IPipelineObserver observer, BufferBlock<ReceivedMessage> ingest,
+        TransformManyBlock<ReceivedMessage, ValidatedRequest> decode, TransformManyBlock<ValidatedRequest[], PendingRequest> featureLoad,
+        ActionBlock<PendingRequest> fanOut, (IPredictionSystem System, TransformBlock<PendingRequest, SystemOutcome> Block)[] systems,
+        TransformManyBlock<SystemOutcome, RequestOutcome> join, TransformBlock<RequestOutcome, RequestOutcome> combine,
+        TransformBlock<RequestOutcome, RequestPredictions> normalize, TransformBlock<RequestPredictions[], RequestPredictions[]> write,
+        ActionBlock<RequestPredictions[]> publish, ActionBlock<DeadLetter[]> deadLetterWrite)
+    {
+        var capacity = options.BoundedCapacity;
+        observer.RegisterQueue("ingest", () => ingest.Count, capacity);
+        observer.RegisterQueue("decode", () => decode.InputCount, capacity);
+        observer.RegisterQueue("feature_load", () => featureLoad.InputCount, capacity);
+        observer.RegisterQueue("fan_out", () => fanOut.InputCount, capacity);
+        foreach (var (system, block) in systems) observer.RegisterQueue("system_" + system.Id, () => block.InputCount, capacity);
+        observer.RegisterQueue("join", () => join.InputCount, capacity);
+        observer.RegisterQueue("ensemble", () => combine.InputCount, capacity);
+        observer.RegisterQueue("normalize", () => normalize.InputCount, capacity);
+        observer.RegisterQueue("write", () => write.InputCount, capacity);
+        observer.RegisterQueue("publish", () => publish.InputCount, capacity);
+        observer.RegisterQueue("dead_letter", () => deadLetterWrite.InputCount, capacity);
+    }
 
     private static void CompleteWhenAll(IDataflowBlock target, IEnumerable<Task> producers) =>
         Task.WhenAll(producers).ContinueWith(done =>

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Features;
 using StreamProcessor.Stream.Pipeline.Messages;
+using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Validation;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
@@ -10,12 +12,14 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 internal static class FeatureLoadBlock
 {
     public static TransformManyBlock<ValidatedRequest[], PendingRequest> Create(
-        IFeatureStore store, ITargetBlock<DeadLetter> deadLetters, ExecutionDataflowBlockOptions options)
+        IFeatureStore store, ITargetBlock<DeadLetter> deadLetters, IPipelineObserver observer, ExecutionDataflowBlockOptions options)
     {
         return new TransformManyBlock<ValidatedRequest[], PendingRequest>(async batch =>
         {
             var keys = batch.Select(v => v.Request.Key).Distinct().ToArray();
+            var started = Stopwatch.GetTimestamp();
             var records = await store.LoadAsync(keys, options.CancellationToken);
+            observer.FeaturesLoaded(batch.Length, Stopwatch.GetElapsedTime(started));
             var pending = new List<PendingRequest>(batch.Length);
             foreach (var validated in batch)
             {

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Sinks.Events;
 using StreamProcessor.Stream.Pipeline.Messages;
+using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Sources;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
@@ -9,7 +11,7 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 internal static class PublishBlock
 {
     public static ActionBlock<RequestPredictions[]> Create(
-        IEventPublisher publisher, IRequestSource source, PipelineCounters counters, TimeProvider clock, ExecutionDataflowBlockOptions options) =>
+        IEventPublisher publisher, IRequestSource source, PipelineCounters counters, IPipelineObserver observer, TimeProvider clock, ExecutionDataflowBlockOptions options) =>
         new(async batch =>
         {
             var publishedAt = clock.GetUtcNow();
@@ -28,7 +30,9 @@ internal static class PublishBlock
                     PublishedAt = publishedAt,
                 };
             }).ToArray();
+            var started = Stopwatch.GetTimestamp();
             await publisher.PublishAsync(events, options.CancellationToken);
+            observer.EventsPublished(events.Length, Stopwatch.GetElapsedTime(started));
             var ids = batch.Select(r => r.Request.Validated.Request.RequestId).ToArray();
             await source.AcknowledgeAsync(ids, options.CancellationToken);
             counters.CountCompleted(batch.Length, batch.Sum(r => r.Rows.Count));
@@ -37,6 +41,7 @@ internal static class PublishBlock
             {
                 foreach (var id in r.SystemsSucceeded) counters.CountSystem(id, succeeded: true);
                 foreach (var id in r.SystemsFailed) counters.CountSystem(id, succeeded: false);
+                observer.RequestCompleted(Stopwatch.GetElapsedTime(r.Request.Validated.ReceivedAt), r.Rows.Count, r.SystemsSucceeded);
             }
         }, options);
 }

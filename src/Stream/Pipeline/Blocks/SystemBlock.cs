@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Stream.Pipeline.Messages;
+using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
@@ -7,8 +9,18 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 /// <summary>One base prediction system. A system that throws yields a SystemFailure; it never faults the pipeline.</summary>
 internal static class SystemBlock
 {
-    public static TransformBlock<PendingRequest, SystemOutcome> Create(IPredictionSystem system, ExecutionDataflowBlockOptions options) =>
-        new(request => new SystemOutcome(request, PredictSafely(system, ToInput(request, []))), options);
+    public static TransformBlock<PendingRequest, SystemOutcome> Create(IPredictionSystem system, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
+        new(request => new SystemOutcome(request, PredictObserved(system, ToInput(request, []), observer)), options);
+
+    public static SystemResult PredictObserved(IPredictionSystem system, PredictionInput input, IPipelineObserver observer)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = PredictSafely(system, input);
+        var failure = result as SystemFailure;
+        observer.SystemFinished(system.Id, failure is null ? SystemOutcomeKind.Succeeded : SystemOutcomeKind.Failed,
+            failure?.Reason.Code(), Stopwatch.GetElapsedTime(started));
+        return result;
+    }
 
     public static PredictionInput ToInput(PendingRequest request, IReadOnlyList<SystemPrediction> basePredictions) => new()
     {

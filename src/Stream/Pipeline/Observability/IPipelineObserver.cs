@@ -1,0 +1,36 @@
+namespace StreamProcessor.Stream.Pipeline.Observability;
+
+/// <summary>
+/// What the pipeline reports as it works, for metrics and logs. Calls come from many threads and must
+/// be cheap and never throw. Labels are bounded: system ids, reason codes and block names, never players.
+/// </summary>
+public interface IPipelineObserver
+{
+    /// <summary>A block's input queue, sampled when metrics are scraped.</summary>
+    void RegisterQueue(string block, Func<int> depth, int boundedCapacity) { }
+
+    void RequestReceived() { }
+
+    void RequestDeadLettered(string reasonCode) { }
+
+    /// <summary>A request's predictions are written, its event published and its message acknowledged.</summary>
+    void RequestCompleted(TimeSpan endToEnd, int predictionsWritten, IReadOnlyList<string> systemsSucceeded) { }
+
+    void SystemFinished(string systemId, SystemOutcomeKind outcome, string? reasonCode, TimeSpan duration) { }
+
+    void FeaturesLoaded(int requests, TimeSpan duration) { }
+
+    void BatchWritten(int requests, int predictions, TimeSpan duration) { }
+
+    void EventsPublished(int events, TimeSpan duration) { }
+
+    /// <summary>A transient failure of <paramref name="operation"/> (write, publish, ...) is being retried.</summary>
+    void Retrying(string operation, int attempt, Exception error) { }
+
+    void BreakerStateChanged(string systemId, BreakerState state) { }
+}
+
+public enum SystemOutcomeKind { Succeeded, Failed, Skipped }
+
+/// <summary>Polly's circuit states, as exported: 0 closed, 1 half-open, 2 open.</summary>
+public enum BreakerState { Closed = 0, HalfOpen = 1, Open = 2 }
