@@ -122,7 +122,7 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
                 GROUP BY k.player_lookup, k.game_date
             )
             SELECT f.player_lookup, f.game_date, f.game_id, f.team, f.opponent, f.feature_version, {FeatureColumns},
-                   hi.dates, hi.def_ratings, hi.rests, hi.homes, hi.forms, hi.points, hi.minutes
+                   hi.dates, hi.def_ratings, hi.rests, hi.homes, hi.forms, hi.points, hi.minutes, f.computed_at
             FROM k
             JOIN nba_predictions.ml_feature_store_v2 f ON f.player_lookup = k.player_lookup AND f.game_date = k.game_date
             LEFT JOIN history hi ON hi.player_lookup = k.player_lookup AND hi.game_date = k.game_date
@@ -133,7 +133,8 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
         while (reader.Read())
         {
             var features = ReadFeatures(reader);
-            result[features.Key] = new FeatureRecord(features, ReadHistory(reader, historyStart));
+            var computedAt = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(historyStart + 7), DateTimeKind.Utc));
+            result[features.Key] = new FeatureRecord(features, ReadHistory(reader, historyStart), computedAt);
         }
         Sql.Execute(connection, "DROP TABLE feature_keys");
         return result;

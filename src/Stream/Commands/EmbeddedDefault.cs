@@ -32,6 +32,8 @@ internal static class EmbeddedDefault
             : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
         var built = FeaturesBuildCommand.Build(warehouse, null, null);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
+        if (built.BreakersReset.Count > 0)
+            context.Note($"auto-reset: closed the breaker(s) of {string.Join(", ", built.BreakersReset)}, which had opened for missing data");
     }
 
     /// <summary>The saved model, or one trained now on the games before <paramref name="firstDay"/> (and saved).</summary>

@@ -26,8 +26,11 @@ internal static class FeaturesBuildCommand
             return 1;
         }
         context.Say($"built {built.Rows:N0} feature rows ({FeatureCatalog.Count} features, version {FeatureCatalog.Version}) for {built.From:yyyy-MM-dd} .. {built.To:yyyy-MM-dd}; mean quality {built.MeanQuality:F1} in {built.Elapsed.TotalMilliseconds:N0} ms");
+        if (built.BreakersReset.Count > 0)
+            context.Say($"auto-reset: closed the breaker(s) of {string.Join(", ", built.BreakersReset)}, which had opened for missing data");
         context.Result(new
         {
+            breakers_reset = built.BreakersReset,
             rows = built.Rows,
             from = built.From,
             to = built.To,
@@ -46,11 +49,14 @@ internal static class FeaturesBuildCommand
         var rows = FeatureBuilder.Build(games)
             .Where(f => (from is null || f.GameDate >= from) && (to is null || f.GameDate <= to))
             .ToArray();
-        if (rows.Length == 0) return new FeatureBuildSummary(0, from, to, 0, clock.Elapsed);
+        if (rows.Length == 0) return new FeatureBuildSummary(0, from, to, 0, clock.Elapsed, []);
         new FeatureTable(warehouse).Upsert(rows);
+        // Auto-reset: breakers that opened because input data was missing close now that it is rebuilt,
+        // instead of locking players out for the rest of their break (production's 954-player outage).
+        var reset = new BreakerStateTable(warehouse).ResetDataStarved(DateTimeOffset.UtcNow);
         return new FeatureBuildSummary(rows.Length, rows.Min(r => r.GameDate), rows.Max(r => r.GameDate),
-            rows.Average(r => r.QualityScore), clock.Elapsed);
+            rows.Average(r => r.QualityScore), clock.Elapsed, reset);
     }
 }
 
-internal sealed record FeatureBuildSummary(int Rows, DateOnly? From, DateOnly? To, double MeanQuality, TimeSpan Elapsed);
+internal sealed record FeatureBuildSummary(int Rows, DateOnly? From, DateOnly? To, double MeanQuality, TimeSpan Elapsed, IReadOnlyList<string> BreakersReset);

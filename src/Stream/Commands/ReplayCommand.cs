@@ -22,7 +22,7 @@ internal static class ReplayCommand
 {
     public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
     {
-        context.Arguments.AllowOnly("replay", "date", "from", "to", "requests", "events");
+        context.Arguments.AllowOnly("replay", "date", "from", "to", "requests", "events", "inject");
         var requestsFile = context.Arguments.Get("requests");
         var date = context.Arguments.GetDate("date");
         var from = context.Arguments.GetDate("from") ?? date;
@@ -61,8 +61,25 @@ internal static class ReplayCommand
                 context.Note($"no games on {Span(from.Value, to.Value)} in the warehouse: nothing to replay");
         }
 
+        if (source is InMemoryRequestSource { Count: 0 })
+        {
+            context.Result(new { requests = 0, predictions_written = 0, dead_lettered = 0, skip_reason = "no_games", elapsed_ms = 0, requests_per_second = 0 });
+            return 0;
+        }
+
+        // Acknowledgements go to a durable log, so a rerun after a crash delivers only what was never acknowledged.
+        using var ackLog = AckLog.Open(Path.Combine(context.DataDir, "acks", AckLogName(from, to, requestsFile)));
+        var resumable = new ResumableRequestSource(source, ackLog);
         var pipeline = new PredictionPipeline(Dependencies(context, warehouse, model), context.Options.Pipeline);
-        var result = await pipeline.RunAsync(source, stop);
+        var result = await pipeline.RunAsync(resumable, stop);
+        if (resumable.AlreadyAcknowledged > 0)
+            context.Note($"resumed: {resumable.AlreadyAcknowledged:N0} requests were acknowledged by an earlier, interrupted run of this replay");
+        var finished = result.Unacknowledged == 0 && !stop.IsCancellationRequested;
+        if (finished)
+        {
+            ackLog.Dispose();
+            File.Delete(ackLog.Path); // done: the next replay of these days starts afresh (smart skip still applies)
+        }
 
         context.Say($"replayed {result.Requests:N0} requests{(from is null ? $" from {requestsFile}" : $" for {Span(from.Value, to!.Value)}")}: " +
                     $"{result.PredictionsWritten:N0} predictions written, {result.DeadLettered:N0} dead-lettered, " +
@@ -71,9 +88,14 @@ internal static class ReplayCommand
         {
             var ok = result.SystemSuccesses.GetValueOrDefault(id);
             var failed = result.SystemFailures.GetValueOrDefault(id);
-            context.Say($"  {id,-24} {ok,6:N0} predicted {failed,6:N0} failed");
+            var skippedByBreaker = result.SystemSkips.GetValueOrDefault(id);
+            context.Say($"  {id,-24} {ok,6:N0} predicted {failed,6:N0} failed{(skippedByBreaker > 0 ? $" {skippedByBreaker,6:N0} skipped (breaker open)" : "")}");
         }
         foreach (var (reason, count) in result.DeadLettersByReason) context.Say($"  dead letters: {count:N0} {reason}");
+        foreach (var (reason, count) in result.SkippedByReason)
+            context.Say($"  skipped: {count:N0} {reason}{(reason == "already_processed" ? " (same lines and feature version already predicted; --force re-predicts)" : "")}");
+        if (result.Unacknowledged > 0)
+            context.Error.WriteLine($"stream: {result.Unacknowledged:N0} requests could not be written and were NOT acknowledged ({result.LastError}); rerun the same command to write them");
         if (skippedNoLine.Count > 0) context.Say($"  {skippedNoLine.Count} players had no earlier game to set a line from (first game of the season): no request made");
         if (from == to && from is { } day1) PrintDay(context, new PredictionTable(warehouse).ReadDate(day1));
         context.Say($"predictions are in {warehouse.Path}, table nba_predictions.player_prop_predictions (lines are synthetic: the player's pre-game points EWMA rounded to x.5)");
@@ -85,38 +107,29 @@ internal static class ReplayCommand
             predictions_written = result.PredictionsWritten,
             dead_lettered = result.DeadLettered,
             acknowledged = result.Acknowledged,
+            unacknowledged = result.Unacknowledged,
+            skipped = result.Skipped,
+            skipped_by_reason = result.SkippedByReason,
+            resumed_already_acknowledged = resumable.AlreadyAcknowledged,
+            last_error = result.LastError,
             skipped_no_line = skippedNoLine.Count,
             dead_letters_by_reason = result.DeadLettersByReason,
             system_successes = result.SystemSuccesses,
             system_failures = result.SystemFailures,
+            system_skips = result.SystemSkips,
             model_version = model.Version,
             elapsed_ms = (long)result.Elapsed.TotalMilliseconds,
             requests_per_second = Math.Round(result.RequestsPerSecond, 1),
         });
-        return 0;
+        return result.Unacknowledged > 0 ? CliApp.Failed : CliApp.Ok;
     }
 
-    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, XgboostModel? model) => new()
-    {
-        FeatureStore = new FeatureTable(warehouse, context.Options.History),
-        Systems = SystemCatalog.Create(context.Options.Systems, model),
-        PredictionSink = new WarehousePredictionSink(warehouse),
-        DeadLetterSink = new WarehouseDeadLetterSink(warehouse),
-        EventPublisher = EventPublisher(context, warehouse),
-        Validation = context.Options.Validation,
-        Recommendation = context.Options.Recommendation,
-    };
+    private static string AckLogName(DateOnly? from, DateOnly? to, string? requestsFile) => requestsFile is null
+        ? $"replay-{from:yyyyMMdd}-{to:yyyyMMdd}.acks"
+        : $"requests-{Path.GetFileNameWithoutExtension(requestsFile)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(requestsFile))))[..12]}.acks";
 
-    private static IEventPublisher EventPublisher(CommandContext context, Warehouse warehouse)
-    {
-        var sink = context.Arguments.Get("events") ?? context.Options.Events.Sink;
-        return sink switch
-        {
-            "warehouse" => new WarehouseEventPublisher(warehouse),
-            "jsonl" => new JsonlEventPublisher(context.ResolveInDataDir(context.Options.Events.JsonlPath)),
-            _ => throw new UsageException($"events sink must be warehouse or jsonl, got \"{sink}\""),
-        };
-    }
+    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, XgboostModel? model) =>
+        EmbeddedPipeline.Dependencies(context, warehouse, model);
 
     private static string Span(DateOnly from, DateOnly to) => from == to ? $"{from:yyyy-MM-dd}" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
 

@@ -1,8 +1,11 @@
 using StreamProcessor.Sinks.DeadLetters;
+using Polly;
 using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Stream.Resilience.CircuitBreaker;
 using StreamProcessor.Stream.Validation;
 using StreamProcessor.Systems.Prediction;
 
@@ -16,6 +19,16 @@ public sealed record PipelineDependencies
     public required IPredictionSink PredictionSink { get; init; }
     public required IDeadLetterSink DeadLetterSink { get; init; }
     public required IEventPublisher EventPublisher { get; init; }
+    public required IExecutionLog ExecutionLog { get; init; }
+
+    /// <summary>The per-system breakers; null runs every system unguarded.</summary>
+    public SystemBreakers? Breakers { get; init; }
+
+    /// <summary>Retries of transient write / publish / log failures.</summary>
+    public ResiliencePipeline SinkRetry { get; init; } = ResiliencePipeline.Empty;
+
+    /// <summary>Smart skip: a request already predicted with the same lines and feature version ends early.</summary>
+    public bool SkipAlreadyProcessed { get; init; } = true;
     public RequestValidationOptions Validation { get; init; } = new();
     public RecommendationOptions Recommendation { get; init; } = new();
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -20,8 +20,9 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
 {
     /// <summary>
     /// Reads <paramref name="source"/> until it is exhausted or <paramref name="stop"/> is signalled, then
-    /// drains what is in flight: on a stop nothing already read is abandoned half-way. A failing sink
-    /// faults the run (its requests stay unacknowledged) and the exception is rethrown.
+    /// drains what is in flight: on a stop nothing already read is abandoned half-way. A batch that cannot be
+    /// written after retries is left unacknowledged (counted in the result) and the run goes on; only a bug
+    /// in a block faults the run, and its exception is rethrown.
     /// </summary>
     public async Task<PipelineRunResult> RunAsync(IRequestSource source, CancellationToken stop = default)
     {
@@ -33,22 +34,22 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var observer = dependencies.Observer;
         var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
         var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var deadLetterWrite = DeadLetterBlock.Create(dependencies.DeadLetterSink, source, counters, observer, blockOptions);
+        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, counters, blockOptions);
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var featureLoad = FeatureLoadBlock.Create(dependencies.FeatureStore, deadLetterBatch, observer, BlockOptions(abort.Token, options.FeatureLoadParallelism));
+        var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
+        var featureLoad = FeatureLoadBlock.Create(dependencies, deadLetterBatch, writeBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
 
         var baseSystems = dependencies.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
         var combiners = dependencies.Systems.Where(s => s.CombinesOtherSystems).ToArray();
         if (baseSystems.Length == 0) throw new InvalidOperationException("the pipeline needs at least one base prediction system");
-        var systemBlocks = baseSystems.Select(s => SystemBlock.Create(s, observer, BlockOptions(abort.Token, options.SystemParallelism))).ToArray();
+        var systemBlocks = baseSystems.Select(s => SystemBlock.Create(s, dependencies.Breakers, observer, BlockOptions(abort.Token, options.SystemParallelism))).ToArray();
         var fanOut = FanOutBlock.Create<PendingRequest>(systemBlocks, blockOptions);
         var join = JoinBySequenceBlock.Create(baseSystems.Select(s => s.Id).ToArray(), blockOptions);
-        var combine = CombineBlock.Create(combiners, observer, BlockOptions(abort.Token, options.SystemParallelism));
+        var combine = CombineBlock.Create(combiners, dependencies.Breakers, observer, BlockOptions(abort.Token, options.SystemParallelism));
         var normalize = NormalizeBlock.Create(dependencies.Recommendation, dependencies.Clock, BlockOptions(abort.Token, options.SystemParallelism));
-        var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var write = WriteBlock.Create(dependencies.PredictionSink, observer, blockOptions);
-        var publish = PublishBlock.Create(dependencies.EventPublisher, source, counters, observer, dependencies.Clock, blockOptions);
+        var write = WriteBlock.Create(dependencies.PredictionSink, dependencies.SinkRetry, observer, blockOptions);
+        var publish = PublishBlock.Create(dependencies, source, counters, blockOptions);
 
         var propagate = new DataflowLinkOptions { PropagateCompletion = true };
         ingest.LinkTo(decode, propagate);
@@ -106,7 +107,11 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
             PredictionsWritten = counters.PredictionsWritten,
             DeadLettered = counters.DeadLettered,
             Acknowledged = counters.Acknowledged,
+            Unacknowledged = counters.Unacknowledged,
+            LastError = counters.LastError?.Message,
             DeadLettersByReason = new SortedDictionary<string, long>(counters.DeadLettersByReason),
+            SkippedByReason = new SortedDictionary<string, long>(counters.SkippedByReason),
+            SystemSkips = new SortedDictionary<string, long>(counters.SystemSkips),
             SystemSuccesses = new SortedDictionary<string, long>(counters.SystemSuccesses),
             SystemFailures = new SortedDictionary<string, long>(counters.SystemFailures),
             Elapsed = clock.Elapsed,
@@ -126,8 +131,8 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         TransformManyBlock<ReceivedMessage, ValidatedRequest> decode, TransformManyBlock<ValidatedRequest[], PendingRequest> featureLoad,
         ActionBlock<PendingRequest> fanOut, (IPredictionSystem System, TransformBlock<PendingRequest, SystemOutcome> Block)[] systems,
         TransformManyBlock<SystemOutcome, RequestOutcome> join, TransformBlock<RequestOutcome, RequestOutcome> combine,
-        TransformBlock<RequestOutcome, RequestPredictions> normalize, TransformBlock<RequestPredictions[], RequestPredictions[]> write,
-        ActionBlock<RequestPredictions[]> publish, ActionBlock<DeadLetter[]> deadLetterWrite)
+        TransformBlock<RequestOutcome, RequestPredictions> normalize, TransformBlock<RequestPredictions[], WrittenBatch> write,
+        ActionBlock<WrittenBatch> publish, ActionBlock<DeadLetter[]> deadLetterWrite)
     {
         var capacity = options.BoundedCapacity;
         observer.RegisterQueue("ingest", () => ingest.Count, capacity);

@@ -15,4 +15,8 @@ public static class RejectReasons
     public const string InvalidGameId = "invalid_game_id";
     public const string InvalidLine = "invalid_line";
     public const string NoFeatures = "no_features";
+    public const string StaleFeatures = "stale_features";
+
+    /// <summary>Not an error: the same request (player, date, lines, feature version) was already predicted.</summary>
+    public const string AlreadyProcessed = "already_processed";
 }

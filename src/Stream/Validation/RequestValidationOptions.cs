@@ -18,4 +18,11 @@ public sealed record RequestValidationOptions
     /// <summary>Game dates outside [EarliestGameDate, LatestGameDate] are impossible for this product.</summary>
     public DateOnly EarliestGameDate { get; init; } = new(1990, 1, 1);
     public DateOnly LatestGameDate { get; init; } = new(2099, 12, 31);
+
+    /// <summary>
+    /// A feature row computed longer ago than this many hours is stale: the request is dead-lettered
+    /// (stale_features) rather than predicted from old data. 0 turns the check off (the default for
+    /// embedded replays of past days; a live deployment sets it, production used 24).
+    /// </summary>
+    public double MaxFeatureAgeHours { get; init; }
 }

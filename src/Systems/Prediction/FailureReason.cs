@@ -13,4 +13,6 @@ public enum FailureReason
     InsufficientSystems,
     /// <summary>The system threw; a bug or a fault, never an expected condition.</summary>
     SystemError,
+    /// <summary>Not called: the system's circuit breaker is open. A skip, not a failure of this request.</summary>
+    CircuitOpen,
 }

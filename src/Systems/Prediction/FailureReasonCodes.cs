@@ -9,6 +9,7 @@ public static class FailureReasonCodes
         FailureReason.ModelUnavailable => "model_unavailable",
         FailureReason.InsufficientSystems => "insufficient_systems",
         FailureReason.SystemError => "system_error",
+        FailureReason.CircuitOpen => "circuit_open",
         _ => reason.ToString().ToLowerInvariant(),
     };
 }

@@ -53,25 +53,26 @@ public class ReplayOnRealSeasonTests(RealSeasonFixture season) : IClassFixture<R
     }
 
     [Fact]
-    public async Task Replaying_a_day_twice_leaves_the_same_rows()
+    public async Task Replaying_a_day_twice_leaves_the_same_rows_and_the_second_run_skips_the_work()
     {
-        await Cli.RunOkAsync("replay", "--date", "2025-02-10", "--data-dir", season.DataDir);
-        List<object[]> Keys()
-        {
-                return Query("""
-                SELECT player_lookup, system_id, current_points_line, prediction_id FROM nba_predictions.player_prop_predictions
-                WHERE game_date = DATE '2025-02-10' ORDER BY ALL
-                """);
-        }
-        var first = Keys();
+        var first = await Cli.RunOkAsync("replay", "--date", "2025-02-10", "--data-dir", season.DataDir, "--json");
+        List<object[]> Keys() => Query("""
+            SELECT player_lookup, system_id, current_points_line, prediction_id FROM nba_predictions.player_prop_predictions
+            WHERE game_date = DATE '2025-02-10' ORDER BY ALL
+            """);
+        var keys = Keys();
 
         var second = await Cli.RunOkAsync("replay", "--date", "2025-02-10", "--data-dir", season.DataDir, "--json");
+        var forced = await Cli.RunOkAsync("replay", "--date", "2025-02-10", "--force", "--data-dir", season.DataDir, "--json");
 
-        var after = Keys();
-        Assert.NotEmpty(first);
-        Assert.Equal(first.Count, after.Count);
-        Assert.Equal(first.Select(r => string.Join('|', r)), after.Select(r => string.Join('|', r)));
-        Assert.Equal(first.Count, second.Json.GetProperty("predictions_written").GetInt64());
+        Assert.NotEmpty(keys);
+        Assert.Equal(keys.Count, first.Json.GetProperty("predictions_written").GetInt64());
+        // smart skip: same player, date, lines and feature version -> no work, recorded as already_processed
+        Assert.Equal(0, second.Json.GetProperty("predictions_written").GetInt64());
+        Assert.Equal(first.Json.GetProperty("requests").GetInt64(), second.Json.GetProperty("skipped_by_reason").GetProperty("already_processed").GetInt64());
+        // --force predicts again, onto the same keys
+        Assert.Equal(keys.Count, forced.Json.GetProperty("predictions_written").GetInt64());
+        Assert.Equal(keys.Select(r => string.Join('|', r)), Keys().Select(r => string.Join('|', r)));
     }
 
     [Fact]

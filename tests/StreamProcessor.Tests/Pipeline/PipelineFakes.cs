@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Stream.Sources;
@@ -27,15 +28,16 @@ internal sealed class EveryPlayerFeatureStore : IFeatureStore
                 var values = Enumerable.Repeat(1.0, FeatureCatalog.Count).ToArray();
                 values[(int)Feature.PointsAvgLast5] = values[(int)Feature.PointsAvgLast10] = values[(int)Feature.PointsAvgSeason] = 20;
                 values[(int)Feature.GamesPlayed] = 30;
-                return new FeatureRecord(new PlayerFeatures(k, "20250212_LAL_UTA", "Lakers", "Jazz", values), []);
+                return new FeatureRecord(new PlayerFeatures(k, "20250212_LAL_UTA", "Lakers", "Jazz", values), [], DateTimeOffset.UtcNow);
             });
         return Task.FromResult(result);
     }
 }
 
 /// <summary>Records what was written; can be told to fail.</summary>
-internal sealed class RecordingSinks : IPredictionSink, IDeadLetterSink, IEventPublisher
+internal sealed class RecordingSinks : IPredictionSink, IDeadLetterSink, IEventPublisher, IExecutionLog
 {
+    public ConcurrentBag<WorkerRun> Runs { get; } = [];
     public ConcurrentBag<PredictionRow> Rows { get; } = [];
     public ConcurrentBag<DeadLetter> DeadLetters { get; } = [];
     public ConcurrentBag<CompletionEvent> Events { get; } = [];
@@ -54,6 +56,17 @@ internal sealed class RecordingSinks : IPredictionSink, IDeadLetterSink, IEventP
         foreach (var d in deadLetters) DeadLetters.Add(d);
         return Task.CompletedTask;
     }
+
+    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken)
+    {
+        foreach (var run in runs) Runs.Add(run);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlySet<ProcessedRequest>> ProcessedAsync(IReadOnlyCollection<PlayerDate> keys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<ProcessedRequest>>(Runs.Where(r => r.Success && r.SkipReason is null)
+            .Select(r => new ProcessedRequest(new PlayerDate(r.PlayerLookup!, r.GameDate!.Value), ProcessedRequest.LinesKey(r.LineValues), r.FeatureVersion!))
+            .ToHashSet());
 
     public Task PublishAsync(IReadOnlyList<CompletionEvent> events, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ public class PredictionPipelineTests
         PredictionSink = sinks,
         DeadLetterSink = sinks,
         EventPublisher = sinks,
+        ExecutionLog = sinks,
     };
 
     private static InMemoryRequestSource Requests(params string[] payloads) =>
@@ -103,15 +104,17 @@ public class PredictionPipelineTests
     }
 
     [Fact]
-    public async Task A_failing_sink_stops_the_run_with_its_error_and_acknowledges_nothing_unwritten()
+    public async Task A_sink_that_keeps_failing_leaves_its_batches_unacknowledged_and_the_run_goes_on()
     {
         var sinks = new RecordingSinks { FailWrites = true };
-        var source = Requests(Enumerable.Range(0, 50).Select(i => Valid($"player-{i}", 19.5)).ToArray());
+        var source = Requests([.. Enumerable.Range(0, 50).Select(i => Valid($"player-{i}", 19.5)), "{broken"]);
 
-        var error = await Assert.ThrowsAsync<PipelineFaultedException>(() => new PredictionPipeline(Dependencies(sinks), SmallBatches).RunAsync(source));
+        var result = await new PredictionPipeline(Dependencies(sinks), SmallBatches).RunAsync(source);
 
-        Assert.Contains("warehouse is unreachable", error.Message);
-        Assert.Empty(source.Acknowledged);
+        Assert.Equal(50, result.Unacknowledged);
+        Assert.Contains("warehouse is unreachable", result.LastError);
+        Assert.Equal(["m-50"], source.Acknowledged); // only the dead letter, which was recorded
         Assert.Empty(sinks.Events);
+        Assert.Equal(0, result.RequestsCompleted);
     }
 }

@@ -19,7 +19,7 @@ public class WarehouseTests
         using (var again = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path)) path = again.Path;
 
         var versions = Query(path, "SELECT version FROM nba_orchestration.schema_migrations ORDER BY version");
-        Assert.Equal([1], versions.Select(r => Convert.ToInt32(r[0])));
+        Assert.Equal([1, 2], versions.Select(r => Convert.ToInt32(r[0])));
         var tables = Query(path, "SELECT schema_name || '.' || table_name FROM duckdb_tables() ORDER BY 1").Select(r => (string)r[0]).ToArray();
         Assert.Contains("nba_analytics.player_game_summary", tables);
         Assert.Contains("nba_predictions.ml_feature_store_v2", tables);

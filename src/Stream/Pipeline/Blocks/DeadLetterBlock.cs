@@ -1,26 +1,36 @@
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Sinks.DeadLetters;
-using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Stream.Resilience.Retry;
 using StreamProcessor.Stream.Sources;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
 /// <summary>
-/// Records request-level dead letters, then acknowledges their messages: a bad request is never
-/// retried, but it is never dropped unrecorded either.
+/// Records request-level dead letters and their execution-log rows, then acknowledges their messages: a bad
+/// request is never retried, but it is never dropped unrecorded either. If recording fails, nothing is acknowledged.
 /// </summary>
 internal static class DeadLetterBlock
 {
     public static ActionBlock<DeadLetter[]> Create(
-        IDeadLetterSink sink, IRequestSource source, PipelineCounters counters, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
+        PipelineDependencies dependencies, IRequestSource source, PipelineCounters counters, ExecutionDataflowBlockOptions options) =>
         new(async batch =>
         {
-            await sink.WriteAsync(batch, options.CancellationToken);
-            await source.AcknowledgeAsync(batch.Select(d => d.RequestId).ToArray(), options.CancellationToken);
+            try
+            {
+                await dependencies.SinkRetry.ExecuteAsync("dead_letter", ct => dependencies.DeadLetterSink.WriteAsync(batch, ct), options.CancellationToken);
+                var runs = batch.Select(WorkerRuns.DeadLettered).ToArray();
+                await dependencies.SinkRetry.ExecuteAsync("execution_log", ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
+                await source.AcknowledgeAsync(batch.Select(d => d.RequestId).ToArray(), options.CancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                counters.CountUnacknowledged(batch.Length, e);
+                return;
+            }
             foreach (var deadLetter in batch)
             {
                 counters.CountDeadLettered(deadLetter.ReasonCode);
-                observer.RequestDeadLettered(deadLetter.ReasonCode);
+                dependencies.Observer.RequestDeadLettered(deadLetter.ReasonCode);
             }
             counters.CountAcknowledged(batch.Length);
         }, options);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Sinks.DeadLetters;
+using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
 using StreamProcessor.Stream.Pipeline.Messages;
 using StreamProcessor.Stream.Pipeline.Observability;
@@ -8,37 +9,63 @@ using StreamProcessor.Stream.Validation;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
-/// <summary>feature-load: one feature-store read per batch of requests; a request without features is dead-lettered.</summary>
+/// <summary>
+/// feature-load: one feature-store read per batch of requests. A request without features, or with stale
+/// ones, is dead-lettered; one already predicted with the same features ends here as a skip (smart skip).
+/// </summary>
 internal static class FeatureLoadBlock
 {
     public static TransformManyBlock<ValidatedRequest[], PendingRequest> Create(
-        IFeatureStore store, ITargetBlock<DeadLetter> deadLetters, IPipelineObserver observer, ExecutionDataflowBlockOptions options)
+        PipelineDependencies dependencies, ITargetBlock<DeadLetter> deadLetters, ITargetBlock<RequestPredictions> skipped,
+        ExecutionDataflowBlockOptions options)
     {
+        var maxAge = dependencies.Validation.MaxFeatureAgeHours > 0 ? TimeSpan.FromHours(dependencies.Validation.MaxFeatureAgeHours) : (TimeSpan?)null;
         return new TransformManyBlock<ValidatedRequest[], PendingRequest>(async batch =>
         {
             var keys = batch.Select(v => v.Request.Key).Distinct().ToArray();
             var started = Stopwatch.GetTimestamp();
-            var records = await store.LoadAsync(keys, options.CancellationToken);
-            observer.FeaturesLoaded(batch.Length, Stopwatch.GetElapsedTime(started));
+            var records = await dependencies.FeatureStore.LoadAsync(keys, options.CancellationToken);
+            var processed = dependencies.SkipAlreadyProcessed
+                ? await dependencies.ExecutionLog.ProcessedAsync(keys, options.CancellationToken)
+                : new HashSet<ProcessedRequest>();
+            var dataLoad = Stopwatch.GetElapsedTime(started);
+            dependencies.Observer.FeaturesLoaded(batch.Length, dataLoad);
+            var now = dependencies.Clock.GetUtcNow();
             var pending = new List<PendingRequest>(batch.Length);
             foreach (var validated in batch)
             {
-                if (records.TryGetValue(validated.Request.Key, out var record))
+                var request = validated.Request;
+                if (!records.TryGetValue(request.Key, out var record))
                 {
-                    pending.Add(new PendingRequest(validated, record));
+                    await deadLetters.SendAsync(DeadLetterFor(validated, RejectReasons.NoFeatures,
+                        $"no feature row for {request.Key}: unknown player, or a date whose features were not built"));
                     continue;
                 }
-                await deadLetters.SendAsync(new DeadLetter
+                if (maxAge is { } limit && now - record.ComputedAt > limit)
                 {
-                    RequestId = validated.Request.RequestId,
-                    ReasonCode = RejectReasons.NoFeatures,
-                    Message = $"no feature row for {validated.Request.Key}: unknown player, or a date whose features were not built",
-                    PlayerLookup = validated.Request.PlayerLookup,
-                    GameDate = validated.Request.GameDate,
-                    RawPayload = validated.RawPayload,
-                });
+                    await deadLetters.SendAsync(DeadLetterFor(validated, RejectReasons.StaleFeatures,
+                        $"the feature row for {request.Key} was computed {(now - record.ComputedAt).TotalHours:F0} h ago; the limit is {limit.TotalHours:F0} h: rebuild features"));
+                    continue;
+                }
+                var item = new PendingRequest(validated, record, dataLoad);
+                if (processed.Contains(new ProcessedRequest(request.Key, ProcessedRequest.LinesKey(request.LineValues), record.Features.FeatureVersion)))
+                {
+                    await skipped.SendAsync(new RequestPredictions(item, [], [], WorkerRuns.Skipped(item, RejectReasons.AlreadyProcessed, now)));
+                    continue;
+                }
+                pending.Add(item);
             }
             return pending;
         }, options);
     }
+
+    private static DeadLetter DeadLetterFor(ValidatedRequest validated, string reason, string message) => new()
+    {
+        RequestId = validated.Request.RequestId,
+        ReasonCode = reason,
+        Message = message,
+        PlayerLookup = validated.Request.PlayerLookup,
+        GameDate = validated.Request.GameDate,
+        RawPayload = validated.RawPayload,
+    };
 }

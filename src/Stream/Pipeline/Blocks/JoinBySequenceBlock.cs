@@ -1,13 +1,12 @@
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Stream.Pipeline.Messages;
-using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
 /// <summary>
-/// Gathers the base systems' outcomes of each request, in whatever order they arrive, and emits the
-/// request once all of them are in. Keyed by the run's sequence number, so a redelivered duplicate
-/// of a request in flight is joined separately, never mixed with the first.
+/// Gathers the base systems' runs of each request, in whatever order they arrive, and emits the request
+/// once all of them are in. Keyed by the run's sequence number, so a redelivered duplicate of a request
+/// in flight is joined separately, never mixed with the first.
 /// </summary>
 internal static class JoinBySequenceBlock
 {
@@ -21,10 +20,10 @@ internal static class JoinBySequenceBlock
             gathered.Add(outcome);
             if (gathered.Count < systemOrder.Count) return [];
             waiting.Remove(outcome.Request.Sequence);
-            IReadOnlyList<SystemResult> results = gathered
-                .OrderBy(o => IndexOf(systemOrder, o.Result.SystemId))
-                .Select(o => o.Result).ToArray();
-            return [new RequestOutcome(outcome.Request, results)];
+            IReadOnlyList<SystemRun> runs = gathered
+                .OrderBy(o => IndexOf(systemOrder, o.Run.Result.SystemId))
+                .Select(o => o.Run).ToArray();
+            return [new RequestOutcome(outcome.Request, runs)];
         }, new ExecutionDataflowBlockOptions
         {
             BoundedCapacity = options.BoundedCapacity,

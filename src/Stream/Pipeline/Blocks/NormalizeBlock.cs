@@ -5,7 +5,7 @@ using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
-/// <summary>normalize: every system's result becomes output rows (one per line) or a system-level dead letter.</summary>
+/// <summary>normalize: every system's result becomes output rows (one per line) or a system-level dead letter (a failure or a skip).</summary>
 internal static class NormalizeBlock
 {
     public static TransformBlock<RequestOutcome, RequestPredictions> Create(
@@ -17,18 +17,14 @@ internal static class NormalizeBlock
             var createdAt = clock.GetUtcNow();
             var rows = new List<PredictionRow>();
             var failures = new List<DeadLetter>();
-            var succeeded = new List<string>();
-            var failed = new List<string>();
-            foreach (var result in outcome.Results)
+            foreach (var run in outcome.Runs)
             {
-                switch (result)
+                switch (run.Result)
                 {
                     case SystemPrediction prediction:
-                        succeeded.Add(prediction.SystemId);
                         rows.AddRange(PredictionNormalizer.ToRows(request, prediction, features.FeatureVersion, recommendation, createdAt));
                         break;
                     case SystemFailure failure:
-                        failed.Add(failure.SystemId);
                         failures.Add(new DeadLetter
                         {
                             RequestId = request.RequestId,
@@ -42,6 +38,6 @@ internal static class NormalizeBlock
                         break;
                 }
             }
-            return new RequestPredictions(outcome.Request, rows, failures, succeeded, failed);
+            return new RequestPredictions(outcome.Request, rows, failures, WorkerRuns.Predicted(outcome.Request, outcome.Runs, createdAt));
         }, options);
 }

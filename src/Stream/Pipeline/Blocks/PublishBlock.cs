@@ -1,47 +1,80 @@
 using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
+using Polly;
 using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Stream.Pipeline.Messages;
 using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Stream.Resilience.Retry;
 using StreamProcessor.Stream.Sources;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
-/// <summary>publish: one completion event per written request, then (and only then) the acknowledgement.</summary>
+/// <summary>
+/// publish: one completion event per written request, then the execution-log rows, then (and only then)
+/// the acknowledgement. Anything that fails after its retries leaves the batch unacknowledged.
+/// </summary>
 internal static class PublishBlock
 {
-    public static ActionBlock<RequestPredictions[]> Create(
-        IEventPublisher publisher, IRequestSource source, PipelineCounters counters, IPipelineObserver observer, TimeProvider clock, ExecutionDataflowBlockOptions options) =>
-        new(async batch =>
+    public static ActionBlock<WrittenBatch> Create(
+        PipelineDependencies dependencies, IRequestSource source, PipelineCounters counters, ExecutionDataflowBlockOptions options) =>
+        new(async written =>
         {
-            var publishedAt = clock.GetUtcNow();
-            var events = batch.Select(r =>
+            var batch = written.Requests;
+            if (written.Error is { } writeError)
             {
-                var request = r.Request.Validated.Request;
-                return new CompletionEvent
-                {
-                    RequestId = request.RequestId,
-                    PlayerLookup = request.PlayerLookup,
-                    GameDate = request.GameDate,
-                    GameId = request.GameId,
-                    SystemsSucceeded = r.SystemsSucceeded,
-                    SystemsFailed = r.SystemsFailed,
-                    PredictionsWritten = r.Rows.Count,
-                    PublishedAt = publishedAt,
-                };
-            }).ToArray();
+                counters.CountUnacknowledged(batch.Length, writeError);
+                return;
+            }
+            var observer = dependencies.Observer;
             var started = Stopwatch.GetTimestamp();
-            await publisher.PublishAsync(events, options.CancellationToken);
-            observer.EventsPublished(events.Length, Stopwatch.GetElapsedTime(started));
-            var ids = batch.Select(r => r.Request.Validated.Request.RequestId).ToArray();
-            await source.AcknowledgeAsync(ids, options.CancellationToken);
-            counters.CountCompleted(batch.Length, batch.Sum(r => r.Rows.Count));
-            counters.CountAcknowledged(ids.Length);
+            var publishedAt = dependencies.Clock.GetUtcNow();
+            var predicted = batch.Where(r => r.Run.SkipReason is null).ToArray();
+            var events = predicted.Select(r => new CompletionEvent
+            {
+                RequestId = r.RequestId,
+                PlayerLookup = r.Run.PlayerLookup!,
+                GameDate = r.Run.GameDate!.Value,
+                GameId = r.Request.Validated.Request.GameId,
+                SystemsSucceeded = r.Run.SystemsSucceeded,
+                SystemsFailed = [.. r.Run.SystemsFailed, .. r.Run.SystemsSkipped],
+                PredictionsWritten = r.Rows.Count,
+                PublishedAt = publishedAt,
+            }).ToArray();
+            try
+            {
+                if (events.Length > 0)
+                {
+                    await dependencies.SinkRetry.ExecuteAsync("publish", ct => dependencies.EventPublisher.PublishAsync(events, ct), options.CancellationToken);
+                    observer.EventsPublished(events.Length, Stopwatch.GetElapsedTime(started));
+                }
+                var publishTime = Stopwatch.GetElapsedTime(started);
+                WorkerRun[] runs = batch.Select(r => r.Run with
+                {
+                    WriteSeconds = r.Run.SkipReason is null ? written.WriteTime.TotalSeconds : 0,
+                    PublishSeconds = r.Run.SkipReason is null ? publishTime.TotalSeconds : 0,
+                }).ToArray();
+                await dependencies.SinkRetry.ExecuteAsync("execution_log", ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
+                await source.AcknowledgeAsync(batch.Select(r => r.RequestId).ToArray(), options.CancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                counters.CountUnacknowledged(batch.Length, e);
+                return;
+            }
+            counters.CountAcknowledged(batch.Length);
             foreach (var r in batch)
             {
-                foreach (var id in r.SystemsSucceeded) counters.CountSystem(id, succeeded: true);
-                foreach (var id in r.SystemsFailed) counters.CountSystem(id, succeeded: false);
-                observer.RequestCompleted(Stopwatch.GetElapsedTime(r.Request.Validated.ReceivedAt), r.Rows.Count, r.SystemsSucceeded);
+                if (r.Run.SkipReason is { } reason)
+                {
+                    counters.CountSkipped(reason);
+                    continue;
+                }
+                counters.CountCompleted(1, r.Rows.Count);
+                foreach (var id in r.Run.SystemsSucceeded) counters.CountSystem(id, PipelineCounters.Outcome.Succeeded);
+                foreach (var id in r.Run.SystemsFailed) counters.CountSystem(id, PipelineCounters.Outcome.Failed);
+                foreach (var id in r.Run.SystemsSkipped) counters.CountSystem(id, PipelineCounters.Outcome.Skipped);
+                observer.RequestCompleted(Stopwatch.GetElapsedTime(r.Request.Validated.ReceivedAt), r.Rows.Count, r.Run.SystemsSucceeded);
             }
         }, options);
 }

@@ -2,25 +2,20 @@ using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Stream.Pipeline.Messages;
 using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Stream.Resilience.CircuitBreaker;
 using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
-/// <summary>One base prediction system. A system that throws yields a SystemFailure; it never faults the pipeline.</summary>
+/// <summary>
+/// One base prediction system behind its circuit breaker. A system that throws yields a SystemFailure;
+/// an open breaker yields a circuit_open skip. Neither ever faults the pipeline.
+/// </summary>
 internal static class SystemBlock
 {
-    public static TransformBlock<PendingRequest, SystemOutcome> Create(IPredictionSystem system, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
-        new(request => new SystemOutcome(request, PredictObserved(system, ToInput(request, []), observer)), options);
-
-    public static SystemResult PredictObserved(IPredictionSystem system, PredictionInput input, IPipelineObserver observer)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var result = PredictSafely(system, input);
-        var failure = result as SystemFailure;
-        observer.SystemFinished(system.Id, failure is null ? SystemOutcomeKind.Succeeded : SystemOutcomeKind.Failed,
-            failure?.Reason.Code(), Stopwatch.GetElapsedTime(started));
-        return result;
-    }
+    public static TransformBlock<PendingRequest, SystemOutcome> Create(
+        IPredictionSystem system, SystemBreakers? breakers, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
+        new(request => new SystemOutcome(request, Run(system, ToInput(request, []), breakers, observer)), options);
 
     public static PredictionInput ToInput(PendingRequest request, IReadOnlyList<SystemPrediction> basePredictions) => new()
     {
@@ -29,6 +24,21 @@ internal static class SystemBlock
         History = request.Features.History,
         BasePredictions = basePredictions,
     };
+
+    public static SystemRun Run(IPredictionSystem system, PredictionInput input, SystemBreakers? breakers, IPipelineObserver observer)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (result, tripped) = breakers is null
+            ? (PredictSafely(system, input), false)
+            : breakers.Execute(system, () => PredictSafely(system, input));
+        var duration = Stopwatch.GetElapsedTime(started);
+        var failure = result as SystemFailure;
+        var kind = failure is null ? SystemOutcomeKind.Succeeded
+            : failure.Reason == FailureReason.CircuitOpen ? SystemOutcomeKind.Skipped
+            : SystemOutcomeKind.Failed;
+        observer.SystemFinished(system.Id, kind, failure?.Reason.Code(), duration);
+        return new SystemRun(result, tripped, duration);
+    }
 
     public static SystemResult PredictSafely(IPredictionSystem system, PredictionInput input)
     {

@@ -2,8 +2,8 @@ using StreamProcessor.Sinks.Features;
 
 namespace StreamProcessor.Stream.Pipeline.Messages;
 
-/// <summary>A validated request with its features loaded, ready for the systems.</summary>
-internal sealed record PendingRequest(ValidatedRequest Validated, FeatureRecord Features)
+/// <summary>A validated request with its features loaded (and how long its batch's load took), ready for the systems.</summary>
+internal sealed record PendingRequest(ValidatedRequest Validated, FeatureRecord Features, TimeSpan DataLoad)
 {
     public long Sequence => Validated.Sequence;
 }

@@ -1,6 +1,4 @@
-using StreamProcessor.Systems.Prediction;
-
 namespace StreamProcessor.Stream.Pipeline.Messages;
 
-/// <summary>One base system's result for one request.</summary>
-internal sealed record SystemOutcome(PendingRequest Request, SystemResult Result);
+/// <summary>One base system's run for one request, on its way to the join.</summary>
+internal sealed record SystemOutcome(PendingRequest Request, SystemRun Run);

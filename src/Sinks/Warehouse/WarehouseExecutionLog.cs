@@ -1,0 +1,63 @@
+using DuckDB.NET.Data;
+using StreamProcessor.Sinks.ExecutionLog;
+using StreamProcessor.Systems.Domain;
+
+namespace StreamProcessor.Sinks.Warehouse;
+
+/// <summary><c>nba_predictions.prediction_worker_runs</c>.</summary>
+public sealed class WarehouseExecutionLog(Warehouse warehouse) : IExecutionLog
+{
+    private const string Table = "nba_predictions.prediction_worker_runs";
+
+    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken) => Task.Run(() =>
+    {
+        if (runs.Count == 0) return;
+        using var connection = warehouse.Connect();
+        using var tx = connection.BeginTransaction();
+        Write(connection, runs);
+        tx.Commit();
+    }, cancellationToken);
+
+    internal static void Write(DuckDBConnection connection, IReadOnlyList<WorkerRun> runs)
+    {
+        var processed = runs.Where(r => r.SkipReason is null).ToArray();
+        var skipped = runs.Where(r => r.SkipReason is not null).ToArray();
+        if (processed.Length > 0) StagedUpsert.Replace(connection, Table, "request_id", processed, Append);
+        // A skip must not overwrite the row of the run that did the work.
+        if (skipped.Length > 0)
+            StagedUpsert.Merge(connection, Table, skipped, Append, stage => $"INSERT OR IGNORE INTO {Table} SELECT * FROM {stage}");
+    }
+
+    public Task<IReadOnlySet<ProcessedRequest>> ProcessedAsync(IReadOnlyCollection<PlayerDate> keys, CancellationToken cancellationToken) => Task.Run(() =>
+    {
+        IReadOnlySet<ProcessedRequest> result = new HashSet<ProcessedRequest>();
+        if (keys.Count == 0) return result;
+        using var connection = warehouse.Connect();
+        Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE processed_keys (player_lookup VARCHAR, game_date DATE)");
+        using (var appender = connection.CreateAppender("temp", "main", "processed_keys"))
+            foreach (var key in keys) appender.CreateRow().AppendValue(key.PlayerLookup).AppendValue(key.GameDate).EndRow();
+        using var cmd = Sql.Command(connection, $"""
+            SELECT r.player_lookup, r.game_date, r.line_values, r.feature_version
+            FROM {Table} r JOIN (SELECT DISTINCT * FROM processed_keys) k USING (player_lookup, game_date)
+            WHERE r.success AND r.skip_reason IS NULL
+            """);
+        using var reader = cmd.ExecuteReader();
+        var set = new HashSet<ProcessedRequest>();
+        while (reader.Read())
+        {
+            set.Add(new ProcessedRequest(new PlayerDate(reader.GetString(0), reader.GetFieldValue<DateOnly>(1)),
+                ProcessedRequest.LinesKey(reader.GetFieldValue<List<double>>(2)), reader.GetString(3)));
+        }
+        Sql.Execute(connection, "DROP TABLE processed_keys");
+        return (IReadOnlySet<ProcessedRequest>)set;
+    }, cancellationToken);
+
+    private static void Append(IDuckDBAppenderRow row, WorkerRun r) => row
+        .AppendValue(r.RequestId).AppendValue(r.PlayerLookup).AppendValue(r.GameDate).AppendValue(r.LineValues.ToList())
+        .AppendValue(r.FeatureVersion).AppendValue(r.SystemsAttempted.ToList()).AppendValue(r.SystemsSucceeded.ToList())
+        .AppendValue(r.SystemsFailed.ToList()).AppendValue(r.SystemsSkipped.ToList()).AppendValue(r.FeatureQualityScore)
+        .AppendValue(r.MissingFeatures?.ToList()).AppendValue(r.CircuitBreakerTriggered).AppendValue(r.CircuitsOpened.ToList())
+        .AppendValue(r.SkipReason).AppendValue(r.DataLoadSeconds).AppendValue(r.PredictionComputeSeconds)
+        .AppendValue(r.WriteSeconds).AppendValue(r.PublishSeconds).AppendValue(r.Success).AppendValue(r.ErrorMessage)
+        .AppendValue(r.ProcessedAt.UtcDateTime);
+}

@@ -1,0 +1,43 @@
+using StreamProcessor.Sinks.Breakers;
+
+namespace StreamProcessor.Stream.Resilience.CircuitBreaker;
+
+/// <summary>
+/// Caches reads of the breaker table for a TTL (production: 30 s), so checking for another replica's
+/// changes costs nothing per request. Writes go through and update the cache.
+/// </summary>
+public sealed class CachedBreakerStateStore(IBreakerStateStore inner, TimeSpan timeToLive, TimeProvider clock) : IBreakerStateStore
+{
+    private readonly object _gate = new();
+    private Dictionary<string, BreakerRecord>? _cached;
+    private DateTimeOffset _readAt;
+
+    public IReadOnlyDictionary<string, BreakerRecord> ReadAll()
+    {
+        lock (_gate)
+        {
+            if (_cached is null || clock.GetUtcNow() - _readAt >= timeToLive)
+            {
+                _cached = new Dictionary<string, BreakerRecord>(inner.ReadAll());
+                _readAt = clock.GetUtcNow();
+            }
+            return new Dictionary<string, BreakerRecord>(_cached);
+        }
+    }
+
+    public void Save(BreakerRecord record)
+    {
+        inner.Save(record);
+        lock (_gate)
+        {
+            if (_cached is not null) _cached[record.SystemId] = record;
+        }
+    }
+
+    public IReadOnlyList<string> ResetDataStarved(DateTimeOffset now)
+    {
+        var reset = inner.ResetDataStarved(now);
+        lock (_gate) _cached = null;
+        return reset;
+    }
+}

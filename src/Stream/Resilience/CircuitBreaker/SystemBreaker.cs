@@ -1,0 +1,209 @@
+using Polly;
+using Polly.CircuitBreaker;
+using StreamProcessor.Sinks.Breakers;
+using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Systems.Prediction;
+
+namespace StreamProcessor.Stream.Resilience.CircuitBreaker;
+
+/// <summary>
+/// One system's circuit breaker: a Polly v8 pipeline whose state (read through its state provider,
+/// changed through its manual control or by restoring failures) is the only state there is. This class
+/// persists Polly's transitions and remembers the last failures for the table; it keeps no state machine of its own.
+/// </summary>
+public sealed class SystemBreaker
+{
+    private const int RememberedFailures = 10;
+    private static readonly ResiliencePropertyKey<bool> TrippedKey = new("stream.breaker.tripped");
+
+    private readonly string _systemId;
+    private readonly BreakerOptions _options;
+    private readonly IBreakerStateStore _store;
+    private readonly IPipelineObserver _observer;
+    private readonly TimeProvider _clock;
+    private readonly ResiliencePipeline<SystemResult> _pipeline;
+    private readonly CircuitBreakerStateProvider _state = new();
+    private readonly CircuitBreakerManualControl _control = new();
+    private readonly LinkedList<string> _failures = new();
+    private readonly object _gate = new();
+    private TimeSpan? _restoredBreak;
+    private BreakerRecord? _restoring;
+    private int _failureCount;
+    private string? _openCause;
+
+    public SystemBreaker(string systemId, BreakerOptions options, IBreakerStateStore store, IPipelineObserver observer, TimeProvider clock)
+    {
+        _systemId = systemId;
+        _options = options;
+        _store = store;
+        _observer = observer;
+        _clock = clock;
+        var builder = new ResiliencePipelineBuilder<SystemResult> { TimeProvider = clock };
+        _pipeline = builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<SystemResult>
+        {
+            FailureRatio = 1.0,
+            MinimumThroughput = options.FailureThreshold,
+            SamplingDuration = TimeSpan.FromSeconds(options.SamplingSeconds),
+            BreakDuration = TimeSpan.FromSeconds(options.BreakSeconds),
+            BreakDurationGenerator = _ => ValueTask.FromResult(TakeRestoredBreak() ?? TimeSpan.FromSeconds(options.BreakSeconds)),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null || args.Outcome.Result is SystemFailure),
+            StateProvider = _state,
+            ManualControl = _control,
+            OnOpened = args =>
+            {
+                args.Context.Properties.Set(TrippedKey, true);
+                Persist(BreakerRecord.Open, args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                Persist(BreakerRecord.HalfOpen, null);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                lock (_gate)
+                {
+                    _failureCount = 0;
+                    _openCause = null;
+                }
+                Persist(BreakerRecord.Closed, null);
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
+    }
+
+    public string SystemId => _systemId;
+
+    public BreakerState State => _state.CircuitState switch
+    {
+        CircuitState.Closed => BreakerState.Closed,
+        CircuitState.HalfOpen => BreakerState.HalfOpen,
+        _ => BreakerState.Open,
+    };
+
+    public string? OpenCause
+    {
+        get { lock (_gate) return _openCause; }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="predict"/> through the breaker. While the breaker is open the system is not called
+    /// and a <see cref="FailureReason.CircuitOpen"/> result says so. <c>Tripped</c> is true when this call's
+    /// failure opened the breaker.
+    /// </summary>
+    public (SystemResult Result, bool Tripped) Execute(Func<SystemResult> predict)
+    {
+        var context = ResilienceContextPool.Shared.Get();
+        try
+        {
+            var result = _pipeline.Execute(_ =>
+            {
+                var outcome = predict();
+                if (outcome is SystemFailure failure) RecordFailure(failure);
+                return outcome;
+            }, context);
+            return (result, context.Properties.GetValue(TrippedKey, false));
+        }
+        catch (BrokenCircuitException e)
+        {
+            return (new SystemFailure
+            {
+                SystemId = _systemId,
+                Reason = FailureReason.CircuitOpen,
+                Message = e is IsolatedCircuitException
+                    ? $"{_systemId} is isolated by its breaker"
+                    : $"{_systemId} skipped: its breaker is open{(OpenCause is { } cause ? $" ({cause})" : "")}; retry after {e.RetryAfter?.TotalSeconds ?? _options.BreakSeconds:F0} s",
+            }, false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Brings Polly to a persisted OPEN state (after a restart, or opened by another replica) with the break time left.</summary>
+    public void Restore(BreakerRecord record)
+    {
+        if (record.State == BreakerRecord.Closed || State != BreakerState.Closed) return;
+        var remaining = (record.OpenedAt ?? record.UpdatedAt) + TimeSpan.FromSeconds(record.TimeoutSeconds) - _clock.GetUtcNow();
+        lock (_gate)
+        {
+            _restoredBreak = remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1);
+            _restoring = record;
+            _failureCount = record.FailureCount;
+            _openCause = record.OpenCause;
+            _failures.Clear();
+            foreach (var failure in record.LastFailures) _failures.AddLast(failure);
+        }
+        try
+        {
+            // Polly opens only on observed failures: show it the threshold's worth, without calling the system.
+            var synthetic = new SystemFailure { SystemId = _systemId, Reason = FailureReason.SystemError, Message = "restored" };
+            for (var i = 0; i < _options.FailureThreshold && State == BreakerState.Closed; i++)
+                _pipeline.Execute(_ => (SystemResult)synthetic);
+        }
+        finally
+        {
+            lock (_gate) _restoring = null;
+        }
+    }
+
+    /// <summary>Closes the breaker now (auto-reset when the missing data has arrived).</summary>
+    public void Close() => _control.CloseAsync().GetAwaiter().GetResult();
+
+    private TimeSpan? TakeRestoredBreak()
+    {
+        lock (_gate)
+        {
+            var value = _restoredBreak;
+            _restoredBreak = null;
+            return value;
+        }
+    }
+
+    private void RecordFailure(SystemFailure failure)
+    {
+        lock (_gate)
+        {
+            _failureCount++;
+            _openCause = failure.Reason is FailureReason.SystemError ? BreakerRecord.CauseSystemError : BreakerRecord.CauseDataMissing;
+            _failures.AddFirst($"{_clock.GetUtcNow():O} {failure.Reason.Code()}: {failure.Message}");
+            while (_failures.Count > RememberedFailures) _failures.RemoveLast();
+        }
+    }
+
+    private void Persist(string state, TimeSpan? breakDuration)
+    {
+        BreakerRecord record;
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            record = _restoring is { } restored && state == BreakerRecord.Open
+                ? restored // a restore re-creates the persisted state; it is not a new opening
+                : new BreakerRecord
+                {
+                    SystemId = _systemId,
+                    State = state,
+                    FailureCount = _failureCount,
+                    Threshold = _options.FailureThreshold,
+                    TimeoutSeconds = (breakDuration ?? TimeSpan.FromSeconds(_options.BreakSeconds)).TotalSeconds,
+                    OpenedAt = state == BreakerRecord.Open ? now : null,
+                    OpenCause = state == BreakerRecord.Closed ? null : _openCause,
+                    LastFailures = _failures.ToArray(),
+                    UpdatedAt = now,
+                };
+            LastPersisted = record.UpdatedAt;
+        }
+        if (!ReferenceEquals(record, _restoring)) _store.Save(record);
+        _observer.BreakerStateChanged(_systemId, state switch
+        {
+            BreakerRecord.Open => BreakerState.Open,
+            BreakerRecord.HalfOpen => BreakerState.HalfOpen,
+            _ => BreakerState.Closed,
+        });
+    }
+
+    /// <summary>When this process last wrote this breaker's row; a newer row was written by someone else.</summary>
+    public DateTimeOffset LastPersisted { get; private set; }
+}

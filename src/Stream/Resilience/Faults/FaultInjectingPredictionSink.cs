@@ -1,0 +1,22 @@
+using System.Runtime.CompilerServices;
+using StreamProcessor.Sinks.Predictions;
+
+namespace StreamProcessor.Stream.Resilience.Faults;
+
+/// <summary>Wraps the prediction sink so that each batch's first writes fail transiently, or every write fails.</summary>
+public sealed class FaultInjectingPredictionSink(IPredictionSink inner, SinkFaultOptions faults) : IPredictionSink
+{
+    private sealed class Attempts { public int Count; }
+
+    // Keyed by the batch object itself: a retry re-sends the same batch, a new batch starts at zero.
+    private readonly ConditionalWeakTable<PredictionBatch, Attempts> _attempts = new();
+
+    public Task WriteAsync(PredictionBatch batch, CancellationToken cancellationToken)
+    {
+        if (faults.Permanent) throw new InjectedFaultException("injected permanent sink failure", transient: false);
+        var attempts = _attempts.GetValue(batch, _ => new Attempts());
+        if (Interlocked.Increment(ref attempts.Count) <= faults.TransientFailuresPerBatch)
+            throw new InjectedFaultException($"injected transient sink failure (attempt {attempts.Count} of this batch)", transient: true);
+        return inner.WriteAsync(batch, cancellationToken);
+    }
+}
