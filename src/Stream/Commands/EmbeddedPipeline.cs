@@ -38,7 +38,7 @@ internal static class EmbeddedPipeline
             EventPublisher = EventPublisher(context, warehouse),
             ExecutionLog = new WarehouseExecutionLog(warehouse),
             Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, new BreakerStateTable(warehouse), observer, TimeProvider.System),
-            SinkRetry = SinkRetry.Create(options.Resilience.Retry, observer),
+            SinkRetry = SinkRetry.Create(options.Resilience.Retry),
             SkipAlreadyProcessed = !context.Arguments.Has("force"),
             Validation = options.Validation,
             Recommendation = options.Recommendation,

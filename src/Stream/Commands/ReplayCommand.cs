@@ -108,6 +108,7 @@ internal static class ReplayCommand
             dead_lettered = result.DeadLettered,
             acknowledged = result.Acknowledged,
             unacknowledged = result.Unacknowledged,
+            retries = result.Retries,
             skipped = result.Skipped,
             skipped_by_reason = result.SkippedByReason,
             resumed_already_acknowledged = resumable.AlreadyAcknowledged,

@@ -40,10 +40,9 @@ public static class ConfigurationLoader
             throw new ConfigurationException($"cannot read configuration: {e.Message}", e);
         }
 
-        // The binder matches names case-insensitively, so dropping underscores maps write_batch_size to WriteBatchSize.
         var normalized = new ConfigurationBuilder()
             .AddInMemoryCollection(raw.AsEnumerable().Where(kv => kv.Value is not null)
-                .Select(kv => KeyValuePair.Create(kv.Key.Replace("_", ""), kv.Value)))
+                .Select(kv => KeyValuePair.Create(SnakeCaseKeys.Normalize(kv.Key, typeof(StreamOptions)), kv.Value)))
             .Build();
         try
         {

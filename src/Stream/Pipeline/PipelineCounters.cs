@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
+using StreamProcessor.Stream.Pipeline.Observability;
 
 namespace StreamProcessor.Stream.Pipeline;
 
 /// <summary>Thread-safe tallies of one run, read into the run's summary.</summary>
-internal sealed class PipelineCounters
+internal sealed class PipelineCounters : IPipelineObserver
 {
     public enum Outcome { Succeeded, Failed, Skipped }
 
-    private long _received, _completed, _predictionsWritten, _deadLettered, _acknowledged, _unacknowledged;
+    private long _received, _completed, _predictionsWritten, _deadLettered, _acknowledged, _unacknowledged, _retries;
     private volatile Exception? _lastError;
 
     public ConcurrentDictionary<string, long> DeadLettersByReason { get; } = new();
@@ -23,6 +24,9 @@ internal sealed class PipelineCounters
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
     public long Unacknowledged => Interlocked.Read(ref _unacknowledged);
     public Exception? LastError => _lastError;
+    public long Retries => Interlocked.Read(ref _retries);
+
+    public void Retrying(string operation, int attempt, Exception error) => Interlocked.Increment(ref _retries);
 
     public void CountReceived() => Interlocked.Increment(ref _received);
 

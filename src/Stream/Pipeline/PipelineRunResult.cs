@@ -12,6 +12,9 @@ public sealed record PipelineRunResult
     /// <summary>Requests whose output could not be written after retries; not acknowledged, so they will be redelivered.</summary>
     public required long Unacknowledged { get; init; }
 
+    /// <summary>Transient failures retried along the way.</summary>
+    public long Retries { get; init; }
+
     /// <summary>The last write failure behind <see cref="Unacknowledged"/>, if any.</summary>
     public string? LastError { get; init; }
 

@@ -31,10 +31,10 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         using var abort = new CancellationTokenSource();
         var blockOptions = BlockOptions(abort.Token, parallelism: 1);
 
-        var observer = dependencies.Observer;
+        var observer = new CompositePipelineObserver(dependencies.Observer, counters);
         var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
         var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, counters, blockOptions);
+        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, counters, observer, blockOptions);
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
         var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
@@ -49,7 +49,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var combine = CombineBlock.Create(combiners, dependencies.Breakers, observer, BlockOptions(abort.Token, options.SystemParallelism));
         var normalize = NormalizeBlock.Create(dependencies.Recommendation, dependencies.Clock, BlockOptions(abort.Token, options.SystemParallelism));
         var write = WriteBlock.Create(dependencies.PredictionSink, dependencies.SinkRetry, observer, blockOptions);
-        var publish = PublishBlock.Create(dependencies, source, counters, blockOptions);
+        var publish = PublishBlock.Create(dependencies, source, counters, observer, blockOptions);
 
         var propagate = new DataflowLinkOptions { PropagateCompletion = true };
         ingest.LinkTo(decode, propagate);
@@ -108,6 +108,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
             DeadLettered = counters.DeadLettered,
             Acknowledged = counters.Acknowledged,
             Unacknowledged = counters.Unacknowledged,
+            Retries = counters.Retries,
             LastError = counters.LastError?.Message,
             DeadLettersByReason = new SortedDictionary<string, long>(counters.DeadLettersByReason),
             SkippedByReason = new SortedDictionary<string, long>(counters.SkippedByReason),

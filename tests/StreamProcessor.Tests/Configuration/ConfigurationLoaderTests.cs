@@ -48,12 +48,25 @@ public class ConfigurationLoaderTests
         try
         {
             var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(path, new Dictionary<string, string?>()));
-            Assert.Contains("writebatchsise", error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("write_batch_sise", error.Message, StringComparison.OrdinalIgnoreCase);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Dictionary_keys_keep_their_underscores_while_property_names_lose_them()
+    {
+        var loaded = ConfigurationLoader.Load(RepositoryConfig(), new Dictionary<string, string?>
+        {
+            ["STREAM_FAULTS__SYSTEMS__XGBOOST_V1__THROW_PROBABILITY"] = "0.5",
+            ["STREAM_SYSTEMS__ENSEMBLE__SYSTEM_WEIGHTS__zone_matchup_v1"] = "2",
+        });
+
+        Assert.Equal(0.5, loaded.Faults.Systems["xgboost_v1"].ThrowProbability); // environment variables are upper case
+        Assert.Equal(2, loaded.Systems.Ensemble.SystemWeights["zone_matchup_v1"]);
     }
 
     [Fact]

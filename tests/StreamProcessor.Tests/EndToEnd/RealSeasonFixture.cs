@@ -17,6 +17,26 @@ public sealed class RealSeasonFixture : IAsyncLifetime
         await Cli.RunOkAsync("model", "train", "--until", "2025-02-01", "--data-dir", DataDir);
     }
 
+    /// <summary>A private copy of the prepared data dir, for a test that changes breaker state or injects faults.</summary>
+    public TempDirectory CopyDataDir()
+    {
+        var copy = new TempDirectory();
+        foreach (var file in Directory.EnumerateFiles(DataDir, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy.Path, Path.GetRelativePath(DataDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
+    /// <summary>Players who played on <paramref name="date"/> with at least <paramref name="minGames"/> earlier games, alphabetically.</summary>
+    public IReadOnlyList<(string Player, string GameId)> Players(string date, int minGames) =>
+        WarehouseQuery.Rows(Path.Combine(DataDir, "warehouse.duckdb"), $"""
+            SELECT player_lookup, game_id FROM nba_predictions.ml_feature_store_v2
+            WHERE game_date = DATE '{date}' AND games_played >= {minGames} ORDER BY player_lookup
+            """).Select(r => ((string)r[0], (string)r[1])).ToArray();
+
     public Task DisposeAsync()
     {
         _directory.Dispose();

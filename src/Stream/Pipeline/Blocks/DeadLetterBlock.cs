@@ -1,5 +1,6 @@
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Sinks.DeadLetters;
+using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.Retry;
 using StreamProcessor.Stream.Sources;
 
@@ -12,14 +13,14 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 internal static class DeadLetterBlock
 {
     public static ActionBlock<DeadLetter[]> Create(
-        PipelineDependencies dependencies, IRequestSource source, PipelineCounters counters, ExecutionDataflowBlockOptions options) =>
+        PipelineDependencies dependencies, IRequestSource source, PipelineCounters counters, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
         new(async batch =>
         {
             try
             {
-                await dependencies.SinkRetry.ExecuteAsync("dead_letter", ct => dependencies.DeadLetterSink.WriteAsync(batch, ct), options.CancellationToken);
+                await dependencies.SinkRetry.ExecuteAsync("dead_letter", observer, ct => dependencies.DeadLetterSink.WriteAsync(batch, ct), options.CancellationToken);
                 var runs = batch.Select(WorkerRuns.DeadLettered).ToArray();
-                await dependencies.SinkRetry.ExecuteAsync("execution_log", ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
+                await dependencies.SinkRetry.ExecuteAsync("execution_log", observer, ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
                 await source.AcknowledgeAsync(batch.Select(d => d.RequestId).ToArray(), options.CancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -30,7 +31,7 @@ internal static class DeadLetterBlock
             foreach (var deadLetter in batch)
             {
                 counters.CountDeadLettered(deadLetter.ReasonCode);
-                dependencies.Observer.RequestDeadLettered(deadLetter.ReasonCode);
+                observer.RequestDeadLettered(deadLetter.ReasonCode);
             }
             counters.CountAcknowledged(batch.Length);
         }, options);

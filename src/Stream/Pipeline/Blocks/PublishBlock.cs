@@ -17,7 +17,7 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 internal static class PublishBlock
 {
     public static ActionBlock<WrittenBatch> Create(
-        PipelineDependencies dependencies, IRequestSource source, PipelineCounters counters, ExecutionDataflowBlockOptions options) =>
+        PipelineDependencies dependencies, IRequestSource source, PipelineCounters counters, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
         new(async written =>
         {
             var batch = written.Requests;
@@ -26,7 +26,6 @@ internal static class PublishBlock
                 counters.CountUnacknowledged(batch.Length, writeError);
                 return;
             }
-            var observer = dependencies.Observer;
             var started = Stopwatch.GetTimestamp();
             var publishedAt = dependencies.Clock.GetUtcNow();
             var predicted = batch.Where(r => r.Run.SkipReason is null).ToArray();
@@ -45,7 +44,7 @@ internal static class PublishBlock
             {
                 if (events.Length > 0)
                 {
-                    await dependencies.SinkRetry.ExecuteAsync("publish", ct => dependencies.EventPublisher.PublishAsync(events, ct), options.CancellationToken);
+                    await dependencies.SinkRetry.ExecuteAsync("publish", observer, ct => dependencies.EventPublisher.PublishAsync(events, ct), options.CancellationToken);
                     observer.EventsPublished(events.Length, Stopwatch.GetElapsedTime(started));
                 }
                 var publishTime = Stopwatch.GetElapsedTime(started);
@@ -54,7 +53,7 @@ internal static class PublishBlock
                     WriteSeconds = r.Run.SkipReason is null ? written.WriteTime.TotalSeconds : 0,
                     PublishSeconds = r.Run.SkipReason is null ? publishTime.TotalSeconds : 0,
                 }).ToArray();
-                await dependencies.SinkRetry.ExecuteAsync("execution_log", ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
+                await dependencies.SinkRetry.ExecuteAsync("execution_log", observer, ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
                 await source.AcknowledgeAsync(batch.Select(r => r.RequestId).ToArray(), options.CancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -26,7 +26,7 @@ internal static class WriteBlock
             var write = new PredictionBatch(rows, failures);
             try
             {
-                await retry.ExecuteAsync("write", ct => sink.WriteAsync(write, ct), options.CancellationToken);
+                await retry.ExecuteAsync("write", observer, ct => sink.WriteAsync(write, ct), options.CancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

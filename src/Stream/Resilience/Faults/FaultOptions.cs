@@ -6,7 +6,7 @@ namespace StreamProcessor.Stream.Resilience.Faults;
 public sealed record FaultOptions
 {
     /// <summary>Per system id: make it throw or slow down.</summary>
-    public Dictionary<string, SystemFaultOptions> Systems { get; init; } = new();
+    public Dictionary<string, SystemFaultOptions> Systems { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SinkFaultOptions Sink { get; init; } = new();
 

@@ -11,7 +11,7 @@ public static class FaultSpecification
 {
     public static FaultOptions Apply(FaultOptions options, string specification)
     {
-        var systems = new Dictionary<string, SystemFaultOptions>(options.Systems);
+        var systems = new Dictionary<string, SystemFaultOptions>(options.Systems, StringComparer.OrdinalIgnoreCase);
         var sink = options.Sink;
         foreach (var part in specification.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -7,9 +7,10 @@ namespace StreamProcessor.Stream.Resilience.Retry;
 /// <summary>The retry pipeline every write and publish goes through; only transient errors are retried.</summary>
 public static class SinkRetry
 {
-    public static readonly ResiliencePropertyKey<string> Operation = new("stream.operation");
+    private static readonly ResiliencePropertyKey<string> Operation = new("stream.operation");
+    private static readonly ResiliencePropertyKey<IPipelineObserver> Observer = new("stream.observer");
 
-    public static ResiliencePipeline Create(RetryOptions options, IPipelineObserver observer, TimeProvider? clock = null)
+    public static ResiliencePipeline Create(RetryOptions options, TimeProvider? clock = null)
     {
         if (options.MaxAttempts <= 1) return ResiliencePipeline.Empty;
         var builder = new ResiliencePipelineBuilder();
@@ -24,17 +25,20 @@ public static class SinkRetry
             OnRetry = args =>
             {
                 var operation = args.Context.Properties.GetValue(Operation, "write");
+                var observer = args.Context.Properties.GetValue(Observer, NullPipelineObserver.Instance);
                 observer.Retrying(operation, args.AttemptNumber + 1, args.Outcome.Exception!);
                 return ValueTask.CompletedTask;
             },
         }).Build();
     }
 
-    /// <summary>Runs <paramref name="action"/> through <paramref name="pipeline"/>, labelled for metrics.</summary>
-    public static async Task ExecuteAsync(this ResiliencePipeline pipeline, string operation, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="action"/> through <paramref name="pipeline"/>; retries are reported to <paramref name="observer"/> under <paramref name="operation"/>.</summary>
+    public static async Task ExecuteAsync(this ResiliencePipeline pipeline, string operation, IPipelineObserver observer,
+        Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Operation, operation);
+        context.Properties.Set(Observer, observer);
         try
         {
             await pipeline.ExecuteAsync(async ctx => await action(ctx.CancellationToken), context);
