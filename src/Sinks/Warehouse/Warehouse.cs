@@ -55,5 +55,18 @@ public sealed class Warehouse : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction on its own connection, off the caller's thread
+    /// (DuckDB's .NET client is synchronous): the shape of every write the pipeline makes.
+    /// </summary>
+    internal Task InTransactionAsync(Action<DuckDBConnection> write, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var connection = Connect();
+            using var tx = connection.BeginTransaction();
+            write(connection);
+            tx.Commit();
+        }, cancellationToken);
+
     public void Dispose() => _anchor.Dispose();
 }

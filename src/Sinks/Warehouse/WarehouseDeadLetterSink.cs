@@ -7,14 +7,7 @@ namespace StreamProcessor.Sinks.Warehouse;
 public sealed class WarehouseDeadLetterSink(Warehouse warehouse) : IDeadLetterSink
 {
     public Task WriteAsync(IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken) =>
-        Task.Run(() =>
-        {
-            if (deadLetters.Count == 0) return;
-            using var connection = warehouse.Connect();
-            using var tx = connection.BeginTransaction();
-            Upsert(connection, deadLetters);
-            tx.Commit();
-        }, cancellationToken);
+        deadLetters.Count == 0 ? Task.CompletedTask : warehouse.InTransactionAsync(connection => Upsert(connection, deadLetters), cancellationToken);
 
     internal static void Upsert(DuckDBConnection connection, IReadOnlyList<DeadLetter> deadLetters)
     {

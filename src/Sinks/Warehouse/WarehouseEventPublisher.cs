@@ -6,15 +6,9 @@ namespace StreamProcessor.Sinks.Warehouse;
 public sealed class WarehouseEventPublisher(Warehouse warehouse) : IEventPublisher
 {
     public Task PublishAsync(IReadOnlyList<CompletionEvent> events, CancellationToken cancellationToken) =>
-        Task.Run(() =>
-        {
-            if (events.Count == 0) return;
-            using var connection = warehouse.Connect();
-            using var tx = connection.BeginTransaction();
+        events.Count == 0 ? Task.CompletedTask : warehouse.InTransactionAsync(connection =>
             StagedUpsert.Replace(connection, "nba_predictions.prediction_events", "request_id", events, (row, e) => row
                 .AppendValue(e.RequestId).AppendValue(e.PlayerLookup).AppendValue(e.GameDate).AppendValue(e.GameId)
                 .AppendValue(e.SystemsSucceeded.ToList()).AppendValue(e.SystemsFailed.ToList())
-                .AppendValue(e.PredictionsWritten).AppendValue(e.PublishedAt.UtcDateTime));
-            tx.Commit();
-        }, cancellationToken);
+                .AppendValue(e.PredictionsWritten).AppendValue(e.PublishedAt.UtcDateTime)), cancellationToken);
 }

@@ -9,14 +9,8 @@ public sealed class WarehouseExecutionLog(Warehouse warehouse) : IExecutionLog
 {
     private const string Table = "nba_predictions.prediction_worker_runs";
 
-    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken) => Task.Run(() =>
-    {
-        if (runs.Count == 0) return;
-        using var connection = warehouse.Connect();
-        using var tx = connection.BeginTransaction();
-        Write(connection, runs);
-        tx.Commit();
-    }, cancellationToken);
+    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken) =>
+        runs.Count == 0 ? Task.CompletedTask : warehouse.InTransactionAsync(connection => Write(connection, runs), cancellationToken);
 
     internal static void Write(DuckDBConnection connection, IReadOnlyList<WorkerRun> runs)
     {

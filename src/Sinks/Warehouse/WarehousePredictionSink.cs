@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Systems.Prediction;
 
@@ -11,12 +12,10 @@ namespace StreamProcessor.Sinks.Warehouse;
 public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSink
 {
     public Task WriteAsync(PredictionBatch batch, CancellationToken cancellationToken) =>
-        Task.Run(() => Write(batch), cancellationToken);
+        warehouse.InTransactionAsync(connection => Write(connection, batch), cancellationToken);
 
-    private void Write(PredictionBatch batch)
+    private static void Write(DuckDBConnection connection, PredictionBatch batch)
     {
-        using var connection = warehouse.Connect();
-        using var tx = connection.BeginTransaction();
         StagedUpsert.Merge(connection, "nba_predictions.player_prop_predictions", batch.Rows, (row, p) => row
             .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
             .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
@@ -48,6 +47,5 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
                     is_active = excluded.is_active
                 """);
         WarehouseDeadLetterSink.Upsert(connection, batch.SystemFailures);
-        tx.Commit();
     }
 }
