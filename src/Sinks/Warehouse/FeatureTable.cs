@@ -42,6 +42,15 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
             from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
     }
 
+    /// <summary>Rows in the range whose feature_version is not <paramref name="version"/>: features built by an older release.</summary>
+    public long CountOtherVersions(string version, DateOnly? from = null, DateOnly? to = null)
+    {
+        using var connection = warehouse.Connect();
+        return Sql.Scalar<long>(connection,
+            "SELECT count(*) FROM nba_predictions.ml_feature_store_v2 WHERE game_date BETWEEN $1 AND $2 AND feature_version <> $3",
+            from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, version);
+    }
+
     /// <summary>Feature rows of one date, optionally only players with at least <paramref name="minGamesPlayed"/> earlier games.</summary>
     public IReadOnlyList<PlayerFeatures> ReadDate(DateOnly date, int minGamesPlayed = 0) =>
         Read("WHERE game_date = $1 AND coalesce(games_played, 0) >= $2 ORDER BY player_lookup", date, minGamesPlayed);

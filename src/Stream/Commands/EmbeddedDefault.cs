@@ -1,6 +1,7 @@
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Models;
+using StreamProcessor.Systems.Features;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
 namespace StreamProcessor.Stream.Commands;
@@ -25,11 +26,15 @@ internal static class EmbeddedDefault
     public static void EnsureFeatures(CommandContext context, Warehouse warehouse, DateOnly from, DateOnly to)
     {
         var games = new BoxScoreTable(warehouse).Count(from, to);
-        var features = new FeatureTable(warehouse).Count(from, to);
-        if (features >= games) return;
-        context.Note(features == 0
-            ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
-            : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
+        var table = new FeatureTable(warehouse);
+        var features = table.Count(from, to);
+        var stale = table.CountOtherVersions(FeatureCatalog.Version);
+        if (features >= games && stale == 0) return;
+        context.Note(stale > 0
+            ? $"{stale:N0} feature rows are of an older feature version than {FeatureCatalog.Version}: rebuilding features first"
+            : features == 0
+                ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
+                : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
         var built = FeaturesBuildCommand.Build(warehouse, null, null);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
     }
