@@ -38,18 +38,18 @@ internal static class ReplayCommand
         using var warehouse = context.OpenWarehouse();
         IRequestSource source;
         IReadOnlyList<string> skippedNoLine = [];
-        XgboostModel model;
+        TrainedModels model;
         if (requestsFile is not null)
         {
             if (!File.Exists(requestsFile)) throw new UsageException($"no such file: {requestsFile}");
             source = new JsonlFileRequestSource(requestsFile);
-            model = EmbeddedDefault.EnsureModel(context, warehouse, DateOnly.MaxValue);
+            model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, DateOnly.MaxValue, stop);
         }
         else
         {
             EmbeddedDefault.EnsureBoxScores(context, warehouse);
             EmbeddedDefault.EnsureFeatures(context, warehouse, from!.Value, to!.Value);
-            model = EmbeddedDefault.EnsureModel(context, warehouse, from.Value);
+            model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, from.Value, stop);
             var features = new FeatureTable(warehouse, context.Options.History);
             var days = new List<PlayerFeatures>();
             for (var day = from.Value; day <= to.Value; day = day.AddDays(1))
@@ -96,7 +96,7 @@ internal static class ReplayCommand
         return 0;
     }
 
-    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, XgboostModel? model) => new()
+    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, TrainedModels? model) => new()
     {
         FeatureStore = new FeatureTable(warehouse, context.Options.History),
         Systems = SystemCatalog.Create(context.Options.Systems, model),
