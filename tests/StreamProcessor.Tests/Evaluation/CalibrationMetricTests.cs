@@ -47,7 +47,7 @@ public class CalibrationMetricTests
 
         Assert.Equal(7 / 3.0, s.Mae, 1e-12);
         Assert.Equal((-2 - 4 + 1) / 3.0, s.Bias, 1e-12);
-        Assert.Equal((0.75 - 1) * (0.75 - 1) + 0.35 * 0.35 + 0.55 * 0.55, 3 * s.Brier, 1e-12);
+        Assert.Equal((0.75 - 1) * (0.75 - 1) + (0.35 - 1) * (0.35 - 1) + 0.55 * 0.55, 3 * s.Brier, 1e-12); // 26 and 22 went over 20.5, 20 did not
         Assert.Equal((2, 0.5), (s.Picks, s.HitRate));
         Assert.Equal((2, 0.5), (s.NConfidence60, s.HitRateConfidence60));
         Assert.Equal((1, 1.0), (s.NConfidence70, s.HitRateConfidence70));
