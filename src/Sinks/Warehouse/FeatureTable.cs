@@ -42,6 +42,15 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
             from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
     }
 
+    /// <summary>Rows in the range whose feature_version is not <paramref name="version"/>: features built by an older release.</summary>
+    public long CountOtherVersions(string version, DateOnly? from = null, DateOnly? to = null)
+    {
+        using var connection = warehouse.Connect();
+        return Sql.Scalar<long>(connection,
+            "SELECT count(*) FROM nba_predictions.ml_feature_store_v2 WHERE game_date BETWEEN $1 AND $2 AND feature_version <> $3",
+            from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, version);
+    }
+
     /// <summary>Feature rows of one date, optionally only players with at least <paramref name="minGamesPlayed"/> earlier games.</summary>
     public IReadOnlyList<PlayerFeatures> ReadDate(DateOnly date, int minGamesPlayed = 0) =>
         Read("WHERE game_date = $1 AND coalesce(games_played, 0) >= $2 ORDER BY player_lookup", date, minGamesPlayed);
@@ -58,7 +67,7 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
         using var connection = warehouse.Connect();
         using var cmd = Sql.Command(connection, $"""
             SELECT f.player_lookup, f.game_date, f.game_id, f.team, f.opponent, f.feature_version, {Prefixed("f.")},
-                   s.points, s.minutes
+                   s.points, s.minutes, s.rebounds, s.assists, s.fg3m
             FROM nba_predictions.ml_feature_store_v2 f
             JOIN nba_analytics.player_game_summary s ON s.player_lookup = f.player_lookup AND s.game_date = f.game_date
             WHERE f.game_date BETWEEN $1 AND $2 AND coalesce(f.games_played, 0) >= $3
@@ -68,7 +77,12 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
         var rows = new List<FeatureOutcome>();
         var outcome = 6 + FeatureCatalog.Count;
         while (reader.Read())
-            rows.Add(new FeatureOutcome(ReadFeatures(reader), reader.GetInt32(outcome), reader.GetDouble(outcome + 1)));
+            rows.Add(new FeatureOutcome(ReadFeatures(reader), reader.GetInt32(outcome), reader.GetDouble(outcome + 1))
+            {
+                Rebounds = reader.GetInt32(outcome + 2),
+                Assists = reader.GetInt32(outcome + 3),
+                ThreesMade = reader.GetInt32(outcome + 4),
+            });
         return rows;
     }
 
@@ -111,7 +125,10 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
                        list(h.home ORDER BY h.game_date DESC)[1:$1] AS homes,
                        list(h.recent_form ORDER BY h.game_date DESC)[1:$1] AS forms,
                        list(s.points::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS points,
-                       list(s.minutes ORDER BY h.game_date DESC)[1:$1] AS minutes
+                       list(s.minutes ORDER BY h.game_date DESC)[1:$1] AS minutes,
+                       list(s.rebounds::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS rebounds,
+                       list(s.assists::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS assists,
+                       list(s.fg3m::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS threes
                 FROM k
                 JOIN nba_predictions.ml_feature_store_v2 h
                   ON h.player_lookup = k.player_lookup
@@ -122,7 +139,8 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
                 GROUP BY k.player_lookup, k.game_date
             )
             SELECT f.player_lookup, f.game_date, f.game_id, f.team, f.opponent, f.feature_version, {FeatureColumns},
-                   hi.dates, hi.def_ratings, hi.rests, hi.homes, hi.forms, hi.points, hi.minutes, f.computed_at
+                   hi.dates, hi.def_ratings, hi.rests, hi.homes, hi.forms, hi.points, hi.minutes, hi.rebounds, hi.assists, hi.threes,
+                   f.computed_at
             FROM k
             JOIN nba_predictions.ml_feature_store_v2 f ON f.player_lookup = k.player_lookup AND f.game_date = k.game_date
             LEFT JOIN history hi ON hi.player_lookup = k.player_lookup AND hi.game_date = k.game_date
@@ -133,7 +151,7 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
         while (reader.Read())
         {
             var features = ReadFeatures(reader);
-            var computedAt = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(historyStart + 7), DateTimeKind.Utc));
+            var computedAt = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(historyStart + 10), DateTimeKind.Utc));
             result[features.Key] = new FeatureRecord(features, ReadHistory(reader, historyStart), computedAt);
         }
         Sql.Execute(connection, "DROP TABLE feature_keys");
@@ -159,6 +177,9 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
         var forms = reader.GetFieldValue<List<double?>>(start + 4);
         var points = reader.GetFieldValue<List<double?>>(start + 5);
         var minutes = reader.GetFieldValue<List<double?>>(start + 6);
+        var rebounds = reader.GetFieldValue<List<double?>>(start + 7);
+        var assists = reader.GetFieldValue<List<double?>>(start + 8);
+        var threes = reader.GetFieldValue<List<double?>>(start + 9);
         var games = new HistoricalGame[dates.Count];
         for (var i = 0; i < games.Length; i++)
         {
@@ -171,6 +192,9 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
                 RecentForm = GameContext.FormFor(forms[i] ?? double.NaN),
                 Points = points[i] ?? 0,
                 Minutes = minutes[i] ?? 0,
+                Rebounds = rebounds[i] ?? 0,
+                Assists = assists[i] ?? 0,
+                ThreesMade = threes[i] ?? 0,
             };
         }
         return games;

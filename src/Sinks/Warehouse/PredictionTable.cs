@@ -1,3 +1,4 @@
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Sinks.Warehouse;
@@ -19,9 +20,10 @@ public sealed class PredictionTable(Warehouse warehouse)
         using var cmd = Sql.Command(connection, """
             SELECT prediction_id, system_id, player_lookup, game_date, game_id, predicted_points, confidence_score,
                    recommendation, current_points_line, line_margin, similarity_baseline, similar_games_count,
-                   avg_similarity_score, ensemble_systems, model_version, feature_version, request_id, created_at, is_active
+                   avg_similarity_score, ensemble_systems, model_version, feature_version, request_id, created_at, is_active,
+                   prop_type, probability_over
             FROM nba_predictions.player_prop_predictions WHERE game_date = $1
-            ORDER BY player_lookup, system_id, current_points_line
+            ORDER BY player_lookup, prop_type, system_id, current_points_line
             """, date);
         using var r = cmd.ExecuteReader();
         var rows = new List<PredictionRow>();
@@ -41,6 +43,8 @@ public sealed class PredictionTable(Warehouse warehouse)
                 FeatureVersion = r.GetString(15), RequestId = r.GetString(16),
                 CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(17), DateTimeKind.Utc)),
                 IsActive = r.GetBoolean(18),
+                PropType = PropTypes.TryParse(r.GetString(19), out var prop) ? prop : PropType.Points,
+                ProbabilityOver = r.IsDBNull(20) ? null : r.GetDouble(20),
             });
         }
         return rows;

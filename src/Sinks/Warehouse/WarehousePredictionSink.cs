@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Sinks.Warehouse;
@@ -23,17 +24,19 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
             .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
             .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
             .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
-            .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive),
+            .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
+            .AppendValue(p.PropType.Code()).AppendValue(p.ProbabilityOver),
             stage => $"""
                 INSERT INTO nba_predictions.player_prop_predictions
                 SELECT * FROM {stage}
                 QUALIFY row_number() OVER (
-                    PARTITION BY player_lookup, game_date, system_id, current_points_line ORDER BY created_at DESC) = 1
-                ON CONFLICT (player_lookup, game_date, system_id, current_points_line) DO UPDATE SET
+                    PARTITION BY player_lookup, game_date, prop_type, system_id, current_points_line ORDER BY created_at DESC) = 1
+                ON CONFLICT (player_lookup, game_date, prop_type, system_id, current_points_line) DO UPDATE SET
                     prediction_id = excluded.prediction_id,
                     game_id = excluded.game_id,
                     predicted_points = excluded.predicted_points,
                     confidence_score = excluded.confidence_score,
+                    probability_over = excluded.probability_over,
                     recommendation = excluded.recommendation,
                     line_margin = excluded.line_margin,
                     similarity_baseline = excluded.similarity_baseline,

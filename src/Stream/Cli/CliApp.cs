@@ -57,7 +57,7 @@ public static class CliApp
                 "data load" => DataLoadCommand.Run(context),
                 "data synth" => DataSynthCommand.Run(context),
                 "features build" => FeaturesBuildCommand.Run(context),
-                "model train" => ModelTrainCommand.Run(context),
+                "model train" => await ModelTrainCommand.RunAsync(context, stop),
                 "replay" => await ReplayCommand.RunAsync(context, stop),
                 "evaluate" => await EvaluateCommand.RunAsync(context, stop),
                 var verb => throw new UsageException($"unknown verb \"{verb}\"; run `stream --help` for the list"),

@@ -1,6 +1,7 @@
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Models;
+using StreamProcessor.Systems.Features;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
 namespace StreamProcessor.Stream.Commands;
@@ -25,26 +26,44 @@ internal static class EmbeddedDefault
     public static void EnsureFeatures(CommandContext context, Warehouse warehouse, DateOnly from, DateOnly to)
     {
         var games = new BoxScoreTable(warehouse).Count(from, to);
-        var features = new FeatureTable(warehouse).Count(from, to);
-        if (features >= games) return;
-        context.Note(features == 0
-            ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
-            : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
+        var table = new FeatureTable(warehouse);
+        var features = table.Count(from, to);
+        var stale = table.CountOtherVersions(FeatureCatalog.Version);
+        if (features >= games && stale == 0) return;
+        context.Note(stale > 0
+            ? $"{stale:N0} feature rows are of an older feature version than {FeatureCatalog.Version}: rebuilding features first"
+            : features == 0
+                ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
+                : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
         var built = FeaturesBuildCommand.Build(warehouse, null, null);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
         if (built.BreakersReset.Count > 0)
             context.Note($"auto-reset: closed the breaker(s) of {string.Join(", ", built.BreakersReset)}, which had opened for missing data");
     }
 
-    /// <summary>The saved model, or one trained now on the games before <paramref name="firstDay"/> (and saved).</summary>
-    public static XgboostModel EnsureModel(CommandContext context, Warehouse warehouse, DateOnly firstDay)
+    /// <summary>Rebuilds every feature row when any is of an older feature version (before training on them).</summary>
+    public static void EnsureCurrentFeatures(CommandContext context, Warehouse warehouse)
+    {
+        var stale = new FeatureTable(warehouse).CountOtherVersions(FeatureCatalog.Version);
+        if (stale == 0) return;
+        context.Note($"{stale:N0} feature rows are of an older feature version than {FeatureCatalog.Version}: rebuilding features first");
+        var built = FeaturesBuildCommand.Build(warehouse, null, null);
+        context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
+    /// <summary>
+    /// The saved models, or ones trained now on the games before <paramref name="firstDay"/> (and saved) when there are
+    /// none or they are of an older feature layout.
+    /// </summary>
+    public static async Task<TrainedModels> EnsureModelAsync(CommandContext context, Warehouse warehouse, DateOnly firstDay, CancellationToken cancellationToken)
     {
         var store = new ModelStore(context.DataDir);
-        if (store.TryLoad() is { } model) return model;
-        context.Note($"no trained model at {store.Path}: training xgboost_v1 on the games before {firstDay:yyyy-MM-dd} first");
-        var training = ModelStore.Train(warehouse, firstDay, context.Options.Model);
-        store.Save(training.Model);
-        context.Note($"trained {training.Model.Version} on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s");
-        return training.Model;
+        var (saved, unusable) = store.TryLoad();
+        if (saved is not null) return saved;
+        context.Note($"{unusable}: training the models on the games before {firstDay:yyyy-MM-dd} first");
+        var training = await ModelTrainer.TrainAsync(warehouse, firstDay, context.Options, cancellationToken);
+        store.Save(training.Models);
+        context.Note($"trained {training.Models.Version} on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s");
+        return training.Models;
     }
 }

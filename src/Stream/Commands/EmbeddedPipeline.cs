@@ -2,6 +2,7 @@ using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
+using StreamProcessor.Stream.Models;
 using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.CircuitBreaker;
@@ -18,12 +19,12 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class EmbeddedPipeline
 {
-    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, XgboostModel? model, IPipelineObserver? observer = null)
+    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, TrainedModels? models, IPipelineObserver? observer = null)
     {
         observer ??= NullPipelineObserver.Instance;
         var options = context.Options;
         var faults = Faults(context);
-        var systems = SystemCatalog.Create(options.Systems, model)
+        var systems = SystemCatalog.Create(options.Systems, models)
             .Select(s => faults.Systems.TryGetValue(s.Id, out var f) ? new FaultInjectingSystem(s, f, faults.Seed) : s)
             .ToArray();
         IPredictionSink sink = new WarehousePredictionSink(warehouse);

@@ -1,113 +1,75 @@
-using StreamProcessor.Systems.Domain;
-using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Evaluation;
+using StreamProcessor.Stream.Evaluation.Report;
 using StreamProcessor.Stream.Models;
 using StreamProcessor.Stream.Pipeline;
-using StreamProcessor.Stream.Replay;
-using StreamProcessor.Systems.Prediction;
+using StreamProcessor.Systems.Domain;
 
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary>
-/// <c>stream evaluate --from D --to D</c>: a walk-forward backtest. Every player-game in the window with
-/// enough earlier games is predicted by each system from its pre-game features, with a model that has
-/// seen nothing from the window (the saved one if it was trained before the window, else one trained now).
+/// <c>stream evaluate --from D --to D [--prop P|all] [--report DIR]</c>: a walk-forward backtest. Every player-game in
+/// the window with enough earlier games is predicted by each system from its pre-game features, with models, ensemble
+/// weights and probability curves that have seen nothing from the window (the saved ones if they were trained before
+/// the window, else ones trained now on the games before it).
 /// </summary>
 internal static class EvaluateCommand
 {
-    private const int LoadBatchSize = 1000;
-
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        context.Arguments.AllowOnly("evaluate", "from", "to");
+        context.Arguments.AllowOnly("evaluate", "from", "to", "prop", "report");
         var from = context.Arguments.GetDate("from") ?? throw new UsageException("--from is required: the first day of the backtest window");
         var to = context.Arguments.GetDate("to") ?? from;
         if (from > to) throw new UsageException("--from is after --to");
+        var props = ParseProps(context.Arguments.Get("prop"));
+        var reportDir = context.Arguments.Get("report");
 
         using var warehouse = context.OpenWarehouse();
         EmbeddedDefault.EnsureFeatures(context, warehouse, from, to);
-        var model = new ModelStore(context.DataDir).TryLoad();
-        if (model is null || model.TrainedUntil >= from)
+        var (models, unusable) = new ModelStore(context.DataDir).TryLoad();
+        if (models is null || models.TrainedUntil >= from)
         {
-            context.Note(model is null
-                ? $"no saved model: training one on the games before {from:yyyy-MM-dd} for this backtest"
-                : $"the saved model ({model.Version}) has seen games in the window: training one on the games before {from:yyyy-MM-dd} for this backtest (the saved model is kept)");
-            model = ModelStore.Train(warehouse, from, context.Options.Model).Model;
+            context.Note(models is null
+                ? $"{unusable}: training models, ensemble weights and probability curves on the games before {from:yyyy-MM-dd} for this backtest"
+                : $"the saved models ({models.Version}) have seen games in the window: training models, ensemble weights and probability curves " +
+                  $"on the games before {from:yyyy-MM-dd} for this backtest (the saved ones are kept)");
+            models = (await ModelTrainer.TrainAsync(warehouse, from, context.Options, cancellationToken)).Models;
         }
 
-        var table = new FeatureTable(warehouse, context.Options.History);
-        var rows = table.ReadWithOutcomes(from, to, context.Options.Evaluate.MinEarlierGames);
-        var cases = new List<BacktestCase>(rows.Count);
-        foreach (var chunk in rows.Chunk(LoadBatchSize))
+        var systems = SystemCatalog.Create(context.Options.Systems, models);
+        var reports = new Dictionary<PropType, BacktestReport>();
+        foreach (var prop in props)
         {
-            var records = await table.LoadAsync(chunk.Select(r => r.Features.Key).ToArray(), cancellationToken);
-            foreach (var row in chunk)
-            {
-                if (SyntheticLine.For(row.Features) is not { } line) continue;
-                var request = new PredictionRequest
-                {
-                    RequestId = $"evaluate:{row.Features.Key}",
-                    PlayerLookup = row.Features.PlayerLookup,
-                    GameDate = row.Features.GameDate,
-                    GameId = row.Features.GameId,
-                    LineValues = [line],
-                };
-                cases.Add(new BacktestCase(new PredictionInput
-                {
-                    Request = request,
-                    Features = row.Features,
-                    History = records[row.Features.Key].History,
-                }, line, row.Points));
-            }
+            var cases = await BacktestCases.LoadAsync(warehouse, context.Options.History, from, to, context.Options.Evaluate.MinEarlierGames, prop, cancellationToken);
+            reports[prop] = Backtest.Run(cases, systems, context.Options.Recommendation);
+            EvaluationPrinter.Print(context, reports[prop], prop, from, to, models.Version);
         }
 
-        var report = Backtest.Run(cases, SystemCatalog.Create(context.Options.Systems, model), context.Options.Recommendation);
-        Print(context, report, from, to, model.Version);
-        context.Result(new
+        string? reportPath = null;
+        if (reportDir is not null)
         {
-            n = report.Cases,
-            from,
-            to,
-            model_version = model.Version,
-            systems = report.Systems.ToDictionary(s => s.Key, s => new
-            {
-                n = s.Value.Stats.N,
-                mae = R(s.Value.Stats.Mae),
-                rmse = R(s.Value.Stats.Rmse),
-                bias = R(s.Value.Stats.Bias),
-                hit_rate = R(s.Value.Stats.HitRate),
-                picks = s.Value.Stats.Picks,
-                baselines_same_rows = s.Value.BaselinesOnSameRows.ToDictionary(b => b.Key, b => new { mae = R(b.Value.Mae) }),
-                failures = report.Failures[s.Key],
-            }),
-            baselines = report.Baselines.ToDictionary(b => b.Key, b => new
-            {
-                n = b.Value.N,
-                mae = R(b.Value.Mae),
-                rmse = R(b.Value.Rmse),
-                bias = R(b.Value.Bias),
-                hit_rate = R(b.Value.HitRate),
-                picks = b.Value.Picks,
-            }),
-        });
+            reportPath = HtmlReport.Write(Path.GetFullPath(reportDir), reports, from, to, models);
+            context.Say($"report: {reportPath}");
+        }
+
+        var json = reports.ToDictionary(r => r.Key.Code(), r => EvaluationJson.Of(r.Value, from, to, models, r.Key));
+        context.Result(props.Count == 1
+            ? EvaluationJson.WithReport(json[props[0].Code()], reportPath)
+            : new Dictionary<string, object?> { ["from"] = from, ["to"] = to, ["model_version"] = models.Version, ["props"] = json, ["report"] = reportPath });
         return 0;
     }
 
-    // NaN (no picks, no rows) is written as null: JSON has no NaN, and a string "NaN" would break readers.
-    private static double? R(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
-
-    private static void Print(CommandContext context, BacktestReport report, DateOnly from, DateOnly to, string modelVersion)
+    private static IReadOnlyList<PropType> ParseProps(string? value)
     {
-        context.Say($"walk-forward backtest {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: {report.Cases:N0} player-games with ≥ {context.Options.Evaluate.MinEarlierGames} earlier games; model {modelVersion}");
-        context.Say($"{"",-24} {"n",6} {"MAE",7} {"RMSE",7} {"bias",7} {"hit",6} {"picks",6}   MAE of ewma on same rows");
-        foreach (var (id, score) in report.Systems)
+        if (value is null) return [PropType.Points];
+        if (value == "all") return PropTypes.All;
+        var props = new List<PropType>();
+        foreach (var code in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var s = score.Stats;
-            context.Say($"{id,-24} {s.N,6} {s.Mae,7:F3} {s.Rmse,7:F3} {s.Bias,7:F3} {(double.IsNaN(s.HitRate) ? "-" : s.HitRate.ToString("P1")),6} {s.Picks,6}   {score.BaselinesOnSameRows["ewma"].Mae:F3}");
+            if (!PropTypes.TryParse(code, out var prop))
+                throw new UsageException($"--prop must be one or more of {string.Join(", ", PropTypes.All.Select(p => p.Code()))} (comma-separated) or all, got \"{code}\"");
+            props.Add(prop);
         }
-        foreach (var (name, s) in report.Baselines)
-            context.Say($"{"baseline " + name,-24} {s.N,6} {s.Mae,7:F3} {s.Rmse,7:F3} {s.Bias,7:F3} {(double.IsNaN(s.HitRate) ? "-" : s.HitRate.ToString("P1")),6} {s.Picks,6}");
-        context.Say("hit = share of OVER/UNDER picks that were right against the synthetic line (pre-game EWMA rounded to x.5)");
+        return props.Distinct().ToArray();
     }
 }

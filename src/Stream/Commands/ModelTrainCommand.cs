@@ -1,26 +1,41 @@
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Models;
+using StreamProcessor.Systems.Domain;
 
 namespace StreamProcessor.Stream.Commands;
 
-/// <summary><c>stream model train [--until D]</c>: trains xgboost_v1 on every player-game before D (default: all of them).</summary>
+/// <summary>
+/// <c>stream model train [--until D]</c>: trains xgboost_v1 for every prop on the player-games before D (default: all
+/// of them) and fits the ensemble weights and probability curves on the validation slice before D (<see cref="ModelTrainer"/>).
+/// </summary>
 internal static class ModelTrainCommand
 {
-    public static int Run(CommandContext context)
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         context.Arguments.AllowOnly("model train", "until");
         using var warehouse = context.OpenWarehouse();
         var until = context.Arguments.GetDate("until") ?? DateOnly.MaxValue;
+        EmbeddedDefault.EnsureCurrentFeatures(context, warehouse);
         var store = new ModelStore(context.DataDir);
-        var training = ModelStore.Train(warehouse, until, context.Options.Model);
-        store.Save(training.Model);
-        context.Say($"trained {training.Model.Version} on {training.Examples:N0} player-games (training MAE {training.Model.TrainingMae:F3}) in {training.Elapsed.TotalSeconds:F1} s; saved to {store.Path}");
+        var training = await ModelTrainer.TrainAsync(warehouse, until, context.Options, cancellationToken);
+        store.Save(training.Models);
+        var trained = training.Models;
+        context.Say($"trained {trained.Version} and the {string.Join(", ", trained.Models.Where(m => m.Prop != PropType.Points).Select(m => m.Prop.Code()))} models " +
+                    $"on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s; ensemble weights and probability curves " +
+                    $"fitted on {trained.ValidationFrom:yyyy-MM-dd} .. {trained.ValidationTo:yyyy-MM-dd}; saved to {store.Directory}");
+        foreach (var (prop, weights) in trained.EnsembleWeights)
+            context.Say($"  {prop.Code(),-9} ensemble weights: {string.Join(", ", weights.Weights.Select(w => $"{w.Key} {w.Value:F3}"))}");
         context.Result(new
         {
-            model_version = training.Model.Version,
+            model_version = trained.Version,
             examples = training.Examples,
-            trained_through = training.Model.TrainedUntil,
-            training_mae = Math.Round(training.Model.TrainingMae, 4),
+            trained_through = trained.TrainedUntil,
+            training_mae = Math.Round(trained.Points?.TrainingMae ?? double.NaN, 4),
+            validation_from = trained.ValidationFrom,
+            validation_to = trained.ValidationTo,
+            ensemble_weights = trained.EnsembleWeights.ToDictionary(w => w.Key.Code(), w => w.Value.Weights),
+            calibrations = trained.Calibrations.Fitted.GroupBy(c => c.Key.Prop).ToDictionary(g => g.Key.Code(),
+                g => g.ToDictionary(c => c.Key.SystemId, c => new { slope = Math.Round(c.Value.Slope, 4), intercept = Math.Round(c.Value.Intercept, 4) })),
             elapsed_ms = (long)training.Elapsed.TotalMilliseconds,
             path = store.Path,
         });

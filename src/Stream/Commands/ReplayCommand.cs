@@ -38,18 +38,18 @@ internal static class ReplayCommand
         using var warehouse = context.OpenWarehouse();
         IRequestSource source;
         IReadOnlyList<string> skippedNoLine = [];
-        XgboostModel model;
+        TrainedModels model;
         if (requestsFile is not null)
         {
             if (!File.Exists(requestsFile)) throw new UsageException($"no such file: {requestsFile}");
             source = new JsonlFileRequestSource(requestsFile);
-            model = EmbeddedDefault.EnsureModel(context, warehouse, DateOnly.MaxValue);
+            model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, DateOnly.MaxValue, stop);
         }
         else
         {
             EmbeddedDefault.EnsureBoxScores(context, warehouse);
             EmbeddedDefault.EnsureFeatures(context, warehouse, from!.Value, to!.Value);
-            model = EmbeddedDefault.EnsureModel(context, warehouse, from.Value);
+            model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, from.Value, stop);
             var features = new FeatureTable(warehouse, context.Options.History);
             var days = new List<PlayerFeatures>();
             for (var day = from.Value; day <= to.Value; day = day.AddDays(1))
@@ -129,8 +129,8 @@ internal static class ReplayCommand
         ? $"replay-{from:yyyyMMdd}-{to:yyyyMMdd}.acks"
         : $"requests-{Path.GetFileNameWithoutExtension(requestsFile)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(requestsFile))))[..12]}.acks";
 
-    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, XgboostModel? model) =>
-        EmbeddedPipeline.Dependencies(context, warehouse, model);
+    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, TrainedModels? models) =>
+        EmbeddedPipeline.Dependencies(context, warehouse, models);
 
     private static string Span(DateOnly from, DateOnly to) => from == to ? $"{from:yyyy-MM-dd}" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
 

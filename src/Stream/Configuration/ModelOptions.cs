@@ -8,5 +8,11 @@ public sealed record ModelOptions
     /// <summary>Player-games with fewer earlier games than this are left out of training: too little history to learn from.</summary>
     public int MinGamesPlayed { get; init; } = 5;
 
+    /// <summary>
+    /// Days before the cut-off (ending at the last game before it) on which the ensemble weights and probability
+    /// curves are fitted, by a model trained on the games before them. Default 28.
+    /// </summary>
+    public int ValidationDays { get; init; } = 28;
+
     public XgboostTrainingOptions Training { get; init; } = new();
 }

@@ -1,16 +1,19 @@
 using StreamProcessor.Stream.Pipeline.Blocks;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
+using StreamProcessor.Systems.Prediction.Probability;
 
 namespace StreamProcessor.Stream.Evaluation;
 
 /// <summary>
 /// Scores the systems on past player-games from pre-game features only. Each system is scored on the
 /// rows it predicted, beside the naive baselines on exactly those rows; the baselines are also scored
-/// on all rows. Picks (OVER / UNDER) are judged against the synthetic line.
+/// on all rows. Probabilities and picks are judged against the synthetic line.
 /// </summary>
 public static class Backtest
 {
-    public static BacktestReport Run(IReadOnlyList<BacktestCase> cases, IReadOnlyList<IPredictionSystem> systems, RecommendationOptions recommendation)
+    /// <summary>Every system's result for every case, base systems first and combiners fed their successes (as the pipeline does).</summary>
+    public static SystemResult[][] Predict(IReadOnlyList<BacktestCase> cases, IReadOnlyList<IPredictionSystem> systems)
     {
         var baseSystems = systems.Where(s => !s.CombinesOtherSystems).ToArray();
         var combiners = systems.Where(s => s.CombinesOtherSystems).ToArray();
@@ -24,16 +27,22 @@ public static class Backtest
             foreach (var combiner in combiners) row.Add(SystemBlock.PredictSafely(combiner, input with { BasePredictions = successes }));
             results[i] = row.ToArray();
         });
+        return results;
+    }
 
-        var perSystem = systems.ToDictionary(s => s.Id, _ => new SystemScore());
-        var overall = Baselines.All.ToDictionary(b => b.Name, _ => new ErrorStats());
+    public static BacktestReport Run(IReadOnlyList<BacktestCase> cases, IReadOnlyList<IPredictionSystem> systems, RecommendationOptions recommendation)
+    {
+        var results = Predict(cases, systems);
+        var perSystem = systems.ToDictionary(s => s.Id, _ => new List<ScoredPrediction>());
+        var sameRows = systems.ToDictionary(s => s.Id, _ => Baselines.Names.ToDictionary(b => b, _ => new List<ScoredPrediction>()));
+        var overall = Baselines.Names.ToDictionary(b => b, _ => new List<ScoredPrediction>());
         var failures = systems.ToDictionary(s => s.Id, _ => new Dictionary<string, int>());
         for (var i = 0; i < cases.Count; i++)
         {
             var c = cases[i];
-            var features = c.Input.Features;
-            foreach (var (name, feature) in Baselines.All)
-                AddBaseline(overall[name], features[feature], c, recommendation);
+            var baselines = Baselines.Names.Select(name => (name, score: Baseline(name, c, recommendation))).ToArray();
+            foreach (var (name, score) in baselines)
+                if (score is { } s) overall[name].Add(s);
             foreach (var result in results[i])
             {
                 if (result is SystemFailure failure)
@@ -43,33 +52,38 @@ public static class Backtest
                     continue;
                 }
                 var prediction = (SystemPrediction)result;
-                var score = perSystem[prediction.SystemId];
-                var confidence = Math.Clamp(prediction.Confidence, 0, 100);
-                score.Stats.Add(prediction.PredictedPoints, c.ActualPoints, c.Line,
-                    PredictionNormalizer.Recommend(prediction.PredictedPoints, confidence, c.Line, recommendation));
-                foreach (var (name, feature) in Baselines.All)
-                    AddBaseline(score.BaselinesOnSameRows[name], features[feature], c, recommendation);
+                var probability = prediction.ProbabilityOver(c.Line);
+                perSystem[prediction.SystemId].Add(new ScoredPrediction(prediction.PredictedPoints, c.Actual, c.Line, probability, c.Minutes,
+                    PredictionNormalizer.Recommend(prediction.PredictedPoints, probability, c.Line, c.Input.Request.Prop, recommendation)));
+                foreach (var (name, score) in baselines)
+                    if (score is { } s) sameRows[prediction.SystemId][name].Add(s);
             }
         }
-        return new BacktestReport(cases.Count, perSystem, overall, failures);
+        return new BacktestReport(
+            cases.Count,
+            systems.ToDictionary(s => s.Id, s => new SystemScore(
+                ScoreSummary.Of(perSystem[s.Id]), sameRows[s.Id].ToDictionary(b => b.Key, b => ScoreSummary.Of(b.Value)), perSystem[s.Id])),
+            overall.ToDictionary(b => b.Key, b => ScoreSummary.Of(b.Value)),
+            failures);
     }
 
-    // A baseline has no confidence of its own: it picks whenever its edge clears the threshold.
-    private static void AddBaseline(ErrorStats stats, double value, BacktestCase c, RecommendationOptions recommendation)
+    // A baseline has no spread of its own: it gets the default curve around the prop's last-10 spread.
+    private static ScoredPrediction? Baseline(string name, BacktestCase c, RecommendationOptions recommendation)
     {
-        if (double.IsNaN(value)) return;
-        stats.Add(value, c.ActualPoints, c.Line, PredictionNormalizer.Recommend(value, 100, c.Line, recommendation));
+        var features = c.Input.Features;
+        var prop = c.Input.Request.Prop;
+        var value = features[Baselines.FeatureOf(name, prop)];
+        if (double.IsNaN(value)) return null;
+        var probability = OverProbability.Default.Of(value, Baselines.ExpectedError(features, prop, value), c.Line);
+        return new ScoredPrediction(value, c.Actual, c.Line, probability, c.Minutes,
+            PredictionNormalizer.Recommend(value, probability, c.Line, prop, recommendation));
     }
 }
 
-public sealed class SystemScore
-{
-    public ErrorStats Stats { get; } = new();
-    public Dictionary<string, ErrorStats> BaselinesOnSameRows { get; } = Baselines.All.ToDictionary(b => b.Name, _ => new ErrorStats());
-}
+public sealed record SystemScore(ScoreSummary Stats, IReadOnlyDictionary<string, ScoreSummary> BaselinesOnSameRows, IReadOnlyList<ScoredPrediction> Rows);
 
 public sealed record BacktestReport(
     int Cases,
     IReadOnlyDictionary<string, SystemScore> Systems,
-    IReadOnlyDictionary<string, ErrorStats> Baselines,
+    IReadOnlyDictionary<string, ScoreSummary> Baselines,
     IReadOnlyDictionary<string, Dictionary<string, int>> Failures);

@@ -1,5 +1,7 @@
 using StreamProcessor.Stream.Configuration;
+using StreamProcessor.Stream.Models;
 using StreamProcessor.Systems.Prediction;
+using StreamProcessor.Systems.Prediction.Probability;
 using StreamProcessor.Systems.Prediction.Systems.Ensemble;
 using StreamProcessor.Systems.Prediction.Systems.MovingAverage;
 using StreamProcessor.Systems.Prediction.Systems.Similarity;
@@ -11,12 +13,28 @@ namespace StreamProcessor.Stream.Pipeline;
 /// <summary>The five systems, configured: the one list both the pipeline and the backtest run.</summary>
 public static class SystemCatalog
 {
+    /// <summary>Uncalibrated systems with one points model (or none) and equal ensemble weights.</summary>
     public static IReadOnlyList<IPredictionSystem> Create(SystemsOptions options, XgboostModel? model) =>
+        Create(options, new XgboostSystem(model));
+
+    /// <summary>The systems with everything <c>model train</c> learned: a model per prop, ensemble weights, probability curves.</summary>
+    public static IReadOnlyList<IPredictionSystem> Create(SystemsOptions options, TrainedModels? trained)
+    {
+        if (trained is null) return Create(options, (XgboostModel?)null);
+        IPredictionSystem[] systems =
+        [
+            .. Create(options, new XgboostSystem(trained.Models)).Where(s => !s.CombinesOtherSystems),
+            new EnsembleSystem(options.Ensemble, trained.EnsembleWeights),
+        ];
+        return systems.Select(s => (IPredictionSystem)new CalibratedSystem(s, trained.Calibrations)).ToArray();
+    }
+
+    internal static IReadOnlyList<IPredictionSystem> Create(SystemsOptions options, XgboostSystem xgboost) =>
     [
         new MovingAverageSystem(options.MovingAverage),
         new ZoneMatchupSystem(options.ZoneMatchup),
         new SimilaritySystem(options.Similarity),
-        new XgboostSystem(model),
+        xgboost,
         new EnsembleSystem(options.Ensemble),
     ];
 }

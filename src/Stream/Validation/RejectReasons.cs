@@ -14,6 +14,7 @@ public static class RejectReasons
     public const string InvalidGameDate = "invalid_game_date";
     public const string InvalidGameId = "invalid_game_id";
     public const string InvalidLine = "invalid_line";
+    public const string InvalidPropType = "invalid_prop_type";
     public const string NoFeatures = "no_features";
     public const string StaleFeatures = "stale_features";
 

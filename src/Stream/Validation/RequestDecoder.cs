@@ -9,7 +9,8 @@ namespace StreamProcessor.Stream.Validation;
 
 /// <summary>
 /// Turns a raw message in the production format
-/// (<c>{"player_lookup", "game_date", "game_id", "line_values"}</c>) into a <see cref="PredictionRequest"/>,
+/// (<c>{"player_lookup", "game_date", "game_id", "line_values"}</c>, optional <c>"prop_type"</c>: points (default),
+/// rebounds, assists or threes) into a <see cref="PredictionRequest"/>,
 /// or names exactly what is wrong with it. Never throws for bad input.
 /// </summary>
 public sealed partial class RequestDecoder(RequestValidationOptions options)
@@ -101,8 +102,17 @@ public sealed partial class RequestDecoder(RequestValidationOptions options)
             values.Add(value);
         }
 
+        var prop = PropType.Points;
+        if (root.TryGetProperty("prop_type", out var propElement) && propElement.ValueKind != JsonValueKind.Null)
+        {
+            if (propElement.ValueKind != JsonValueKind.String || !PropTypes.TryParse(propElement.GetString(), out prop))
+                return DecodeResult.Invalid(RejectReasons.InvalidPropType,
+                    $"prop_type must be one of {string.Join(", ", PropTypes.All.Select(p => p.Code()))}, got {Quote(propElement.GetRawText())}");
+        }
+
         return DecodeResult.Valid(new PredictionRequest
         {
+            Prop = prop,
             RequestId = messageId,
             PlayerLookup = player,
             GameDate = gameDate,

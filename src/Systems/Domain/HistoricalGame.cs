@@ -10,6 +10,18 @@ public sealed record HistoricalGame
     public required RecentForm RecentForm { get; init; }
     public required double Points { get; init; }
     public required double Minutes { get; init; }
+    public double Rebounds { get; init; }
+    public double Assists { get; init; }
+    public double ThreesMade { get; init; }
+
+    /// <summary>What the player did in that game for a prop.</summary>
+    public double ValueOf(PropType prop) => prop switch
+    {
+        PropType.Points => Points,
+        PropType.Rebounds => Rebounds,
+        PropType.Assists => Assists,
+        _ => ThreesMade,
+    };
 }
 
 /// <summary>How well the opponent defends, from its defensive rating over its previous 15 games.</summary>

@@ -10,6 +10,9 @@ public sealed record PredictionRequest
     public required string GameId { get; init; }
     public required IReadOnlyList<double> LineValues { get; init; }
 
+    /// <summary>The statistic the lines are about; points when the message does not say.</summary>
+    public PropType Prop { get; init; } = PropType.Points;
+
     public PlayerDate Key => new(PlayerLookup, GameDate);
 }
 

@@ -24,6 +24,7 @@ public static class FeatureBuilder
 
         var lines = games.Distinct().ToArray();
         var teams = TeamGameLog.From(lines, options.TeamWindowGames);
+        var rotations = RotationLog.From(lines, options.RotationWindowGames, options.RotationMinMinutes);
         var rows = new List<PlayerFeatures>(lines.Length);
         var season = new SeasonTotals(options.EwmaDecay);
 
@@ -48,6 +49,7 @@ public static class FeatureBuilder
                 PlayerForm.Fill(values, career.AsSpan(seasonStart, i - seasonStart), season);
                 FillRest(values, previous, game, options.MaxDaysRest);
                 FillMatchup(values, game, teams);
+                TeamContextFeatures.Fill(values, game, rotations);
                 values[(int)Feature.Home] = game.Home ? 1 : 0;
 
                 rows.Add(new PlayerFeatures(new PlayerDate(game.PlayerLookup, game.GameDate), game.GameId, game.Team, game.Opponent, values));
@@ -88,6 +90,8 @@ public static class FeatureBuilder
         values[(int)Feature.OpponentDefRatingRel] = Relative(opponent?.DefensiveRating, league?.DefensiveRating);
         values[(int)Feature.OpponentPaceRel] = Relative(opponent?.Pace, league?.Pace);
         values[(int)Feature.TeamPaceRel] = Relative(team?.Pace, league?.Pace);
+        values[(int)Feature.OpponentReboundsAllowedRel] = Relative(opponent?.ReboundsAllowed, league?.ReboundsAllowed);
+        values[(int)Feature.OpponentAssistsAllowedRel] = Relative(opponent?.AssistsAllowed, league?.AssistsAllowed);
     }
 
     private static double Relative(double? value, double? reference) =>

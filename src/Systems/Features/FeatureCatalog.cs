@@ -3,8 +3,11 @@ namespace StreamProcessor.Systems.Features;
 /// <summary>Names, order and meaning of the features; the single source for columns, docs and the model's vector.</summary>
 public static class FeatureCatalog
 {
-    /// <summary>Bumped whenever a feature's definition changes; stored with every feature row and prediction.</summary>
-    public const string Version = "v2.1";
+    /// <summary>
+    /// Bumped whenever a feature's definition changes; stored with every feature row and prediction.
+    /// v3.0 added the rebounds / assists / threes features and the team context (lineup) features.
+    /// </summary>
+    public const string Version = "v3.0";
 
     public static IReadOnlyList<Feature> All { get; } = Enum.GetValues<Feature>();
 
@@ -60,6 +63,33 @@ public static class FeatureCatalog
         Set(Feature.Home, "home", "1 at home");
         Set(Feature.GamesPlayed, "games_played", "games played before this one this season");
         Set(Feature.RecentForm, "recent_form", "mean points of the last 5 games this season / season mean - 1; missing when the season mean is 0");
+        Set(Feature.ReboundsAvgLast5, "reb_avg_last5", "mean rebounds, last 5 games this season");
+        Set(Feature.ReboundsAvgSeason, "reb_avg_season", "mean rebounds, season to date");
+        Set(Feature.ReboundsEwma, "reb_ewma", "exponentially weighted mean of rebounds this season, weights as pts_ewma");
+        Set(Feature.ReboundsStdLast10, "reb_std_last10", "sample standard deviation (n-1) of rebounds, last 10 games this season; needs 2 games");
+        Set(Feature.AssistsAvgLast5, "ast_avg_last5", "mean assists, last 5 games this season");
+        Set(Feature.AssistsAvgSeason, "ast_avg_season", "mean assists, season to date");
+        Set(Feature.AssistsEwma, "ast_ewma", "exponentially weighted mean of assists this season, weights as pts_ewma");
+        Set(Feature.AssistsStdLast10, "ast_std_last10", "sample standard deviation (n-1) of assists, last 10 games this season; needs 2 games");
+        Set(Feature.ThreesMadeAvgLast5, "fg3m_avg_last5", "mean threes made, last 5 games this season");
+        Set(Feature.ThreesMadeAvgSeason, "fg3m_avg_season", "mean threes made, season to date");
+        Set(Feature.ThreesMadeEwma, "fg3m_ewma", "exponentially weighted mean of threes made this season, weights as pts_ewma");
+        Set(Feature.ThreesMadeStdLast10, "fg3m_std_last10", "sample standard deviation (n-1) of threes made, last 10 games this season; needs 2 games");
+        Set(Feature.MinutesEwma, "min_ewma", "exponentially weighted mean of minutes this season, weights as pts_ewma");
+        Set(Feature.ReboundsPerMinuteSeason, "reb_per_min_season", "season rebounds / season minutes");
+        Set(Feature.AssistsPerMinuteSeason, "ast_per_min_season", "season assists / season minutes");
+        Set(Feature.OpponentReboundsAllowedRel, "opp_reb_allowed_rel", "rebounds the opponent allowed per game over its last 15 games this season / the same over every team game of the season so far");
+        Set(Feature.OpponentAssistsAllowedRel, "opp_ast_allowed_rel", "assists the opponent allowed per game over its last 15 games this season / the same over every team game of the season so far");
+        Set(Feature.AvailabilityLast10, "availability_last10", "share of his team's last 10 games this season (before this one) that the player played; missing before the team's first game");
+        Set(Feature.GamesWithTeam, "games_with_team", "games the player played this season for the team he plays for in this game, before this one (0 right after a trade)");
+        Set(Feature.RotationMinutesMissing, "rotation_min_missing", "LINEUP: minutes the team's usual rotation (players averaging 12+ minutes in its last 10 games) usually gives that are missing from tonight's lineup, teammates only: sum of minutes-per-game x (share of games played - 1 if in tonight's lineup else 0)");
+        Set(Feature.RotationPointsMissing, "rotation_pts_missing", "LINEUP: the same as rotation_min_missing for points: the scoring missing teammates usually provide, less what returning ones add");
+        Set(Feature.OpponentRotationPointsMissing, "opp_rotation_pts_missing", "LINEUP: rotation_pts_missing of the opponent (all of its players)");
+        Set(Feature.ExpectedMinutes, "expected_min", "LINEUP: the player's minutes per game in the team's last 10 games (those he played) x the team's minutes scale: the rotation's usual minutes / the usual minutes of its players in tonight's lineup; at most 48");
+        Set(Feature.PointsFreed, "pts_freed", "LINEUP: the player's points per game in the team's last 10 games (those he played) x (the team's points scale - 1): his share of the scoring missing players free (negative when returning players take some back)");
+        Set(Feature.ReboundsFreed, "reb_freed", "LINEUP: pts_freed for rebounds");
+        Set(Feature.AssistsFreed, "ast_freed", "LINEUP: pts_freed for assists");
+        Set(Feature.ThreesFreed, "fg3m_freed", "LINEUP: pts_freed for threes made");
         return info;
     }
 }

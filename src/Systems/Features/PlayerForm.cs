@@ -56,6 +56,23 @@ internal static class PlayerForm
         values[(int)Feature.AssistsAvgLast10] = Mean(last10, static g => g.Assists);
         values[(int)Feature.ThreesMadeAvgLast10] = Mean(last10, static g => g.ThreesMade);
 
+        var games = season.Games == 0 ? double.NaN : season.Games;
+        values[(int)Feature.ReboundsAvgLast5] = Mean(last5, static g => g.Rebounds);
+        values[(int)Feature.ReboundsAvgSeason] = season.Rebounds / games;
+        values[(int)Feature.ReboundsEwma] = season.Ewma(season.EwmaWeightedRebounds);
+        values[(int)Feature.ReboundsStdLast10] = SampleStd(last10, static g => g.Rebounds);
+        values[(int)Feature.AssistsAvgLast5] = Mean(last5, static g => g.Assists);
+        values[(int)Feature.AssistsAvgSeason] = season.Assists / games;
+        values[(int)Feature.AssistsEwma] = season.Ewma(season.EwmaWeightedAssists);
+        values[(int)Feature.AssistsStdLast10] = SampleStd(last10, static g => g.Assists);
+        values[(int)Feature.ThreesMadeAvgLast5] = Mean(last5, static g => g.ThreesMade);
+        values[(int)Feature.ThreesMadeAvgSeason] = season.ThreesMade / games;
+        values[(int)Feature.ThreesMadeEwma] = season.Ewma(season.EwmaWeightedThrees);
+        values[(int)Feature.ThreesMadeStdLast10] = SampleStd(last10, static g => g.ThreesMade);
+        values[(int)Feature.MinutesEwma] = season.Ewma(season.EwmaWeightedMinutes);
+        values[(int)Feature.ReboundsPerMinuteSeason] = Ratio(season.Rebounds, season.Minutes);
+        values[(int)Feature.AssistsPerMinuteSeason] = Ratio(season.Assists, season.Minutes);
+
         values[(int)Feature.GamesPlayed] = season.Games;
         values[(int)Feature.RecentForm] = Ratio(last5Points, seasonPoints) - 1;
     }

@@ -24,16 +24,27 @@ internal sealed class SeasonTotals
     public int TwoPointPoints { get; private set; }
     public int ThreePointPoints { get; private set; }
     public int FreeThrowPoints { get; private set; }
+    public int Rebounds { get; private set; }
+    public int Assists { get; private set; }
 
     /// <summary>Sum of decay^k * points and of decay^k, k = 0 for the newest game.</summary>
     public double EwmaWeightedPoints { get; private set; }
     public double EwmaWeights { get; private set; }
+    public double EwmaWeightedRebounds { get; private set; }
+    public double EwmaWeightedAssists { get; private set; }
+    public double EwmaWeightedThrees { get; private set; }
+    public double EwmaWeightedMinutes { get; private set; }
+
+    /// <summary>The exponentially weighted mean of a stat from its weighted sum; NaN before the first game.</summary>
+    public double Ewma(double weightedSum) => Games == 0 ? double.NaN : weightedSum / EwmaWeights;
 
     public void Reset()
     {
         Games = Points = FieldGoalsAttempted = FieldGoalsMade = ThreesAttempted = ThreesMade = 0;
         FreeThrowsAttempted = FreeThrowsMade = TwoPointPoints = ThreePointPoints = FreeThrowPoints = 0;
+        Rebounds = Assists = 0;
         Minutes = EwmaWeightedPoints = EwmaWeights = 0;
+        EwmaWeightedRebounds = EwmaWeightedAssists = EwmaWeightedThrees = EwmaWeightedMinutes = 0;
     }
 
     public void Add(BoxScore game)
@@ -50,7 +61,13 @@ internal sealed class SeasonTotals
         TwoPointPoints += game.TwoPointPoints;
         ThreePointPoints += game.ThreePointPoints;
         FreeThrowPoints += game.FreeThrowPoints;
+        Rebounds += game.Rebounds;
+        Assists += game.Assists;
         EwmaWeightedPoints = game.Points + _ewmaDecay * EwmaWeightedPoints;
+        EwmaWeightedRebounds = game.Rebounds + _ewmaDecay * EwmaWeightedRebounds;
+        EwmaWeightedAssists = game.Assists + _ewmaDecay * EwmaWeightedAssists;
+        EwmaWeightedThrees = game.ThreesMade + _ewmaDecay * EwmaWeightedThrees;
+        EwmaWeightedMinutes = game.Minutes + _ewmaDecay * EwmaWeightedMinutes;
         EwmaWeights = 1 + _ewmaDecay * EwmaWeights;
     }
 }

@@ -1,8 +1,10 @@
+using StreamProcessor.Systems.Domain;
+
 namespace StreamProcessor.Systems.Prediction;
 
 /// <summary>
 /// A row of <c>nba_predictions.player_prop_predictions</c>: one system's prediction against one line.
-/// Its key is (player_lookup, game_date, system_id, line_value); <see cref="PredictionId"/> is derived from it.
+/// Its key is (player_lookup, game_date, prop_type, system_id, line_value); <see cref="PredictionId"/> is derived from it.
 /// </summary>
 public sealed record PredictionRow
 {
@@ -11,7 +13,15 @@ public sealed record PredictionRow
     public required string PlayerLookup { get; init; }
     public required DateOnly GameDate { get; init; }
     public required string GameId { get; init; }
+    public PropType PropType { get; init; } = PropType.Points;
+
+    /// <summary>The predicted value of the prop (points unless <see cref="PropType"/> says otherwise).</summary>
     public required double PredictedPoints { get; init; }
+
+    /// <summary>P(the stat ends above the line), 0-1; null for rows written before probabilities existed.</summary>
+    public double? ProbabilityOver { get; init; }
+
+    /// <summary>0-100: 100 × max(P(over), 1 − P(over)).</summary>
     public required double ConfidenceScore { get; init; }
     public required Recommendation Recommendation { get; init; }
     public required double LineValue { get; init; }

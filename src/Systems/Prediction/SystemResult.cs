@@ -1,3 +1,5 @@
+using StreamProcessor.Systems.Prediction.Probability;
+
 namespace StreamProcessor.Systems.Prediction;
 
 /// <summary>What a system returns: a <see cref="SystemPrediction"/> or a <see cref="SystemFailure"/>.</summary>
@@ -6,16 +8,27 @@ public abstract record SystemResult
     public required string SystemId { get; init; }
 }
 
-/// <summary>A successful prediction. Confidence is always on the 0-100 scale.</summary>
+/// <summary>
+/// A successful prediction: the expected value of the prop's statistic (points unless the request says otherwise)
+/// and the spread of outcomes around it, from which the probability and confidence at any line follow.
+/// </summary>
 public sealed record SystemPrediction : SystemResult
 {
+    /// <summary>The predicted value of the request's prop (named for production's column, predicted_points).</summary>
     public required double PredictedPoints { get; init; }
 
-    /// <summary>0-100.</summary>
-    public required double Confidence { get; init; }
-
-    /// <summary>The system's own spread of outcomes around its prediction, in points (used for P(over)).</summary>
+    /// <summary>The system's typical absolute error around its prediction, in the prop's units.</summary>
     public double? ExpectedError { get; init; }
+
+    /// <summary>How edge in expected errors becomes P(over): the default normal curve, or one fitted by <c>model train</c>.</summary>
+    public OverProbability Calibration { get; init; } = OverProbability.Default;
+
+    /// <summary>P(the player's stat ends above <paramref name="line"/>).</summary>
+    public double ProbabilityOver(double line) =>
+        Calibration.Of(PredictedPoints, ExpectedError ?? OverProbability.FallbackExpectedError(PredictedPoints), line);
+
+    /// <summary>0-100: 100 × max(P(over), P(under)) at this line.</summary>
+    public double ConfidenceAt(double line) => OverProbability.Confidence(ProbabilityOver(line));
 
     public SimilarityDetails? Similarity { get; init; }
 

@@ -2,7 +2,8 @@ using StreamProcessor.Systems.Prediction.Systems;
 
 namespace StreamProcessor.Tests.EndToEnd;
 
-public class ReplayOnRealSeasonTests(RealSeasonFixture season) : IClassFixture<RealSeasonFixture>
+[Collection(RealSeasonCollection.Name)]
+public class ReplayOnRealSeasonTests(RealSeasonFixture season)
 {
     private const string Day = "2025-02-12";
 

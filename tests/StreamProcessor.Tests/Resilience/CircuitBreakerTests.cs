@@ -2,7 +2,8 @@ using StreamProcessor.Tests.EndToEnd;
 
 namespace StreamProcessor.Tests.Resilience;
 
-public class CircuitBreakerTests(RealSeasonFixture season) : IClassFixture<RealSeasonFixture>
+[Collection(RealSeasonCollection.Name)]
+public class CircuitBreakerTests(RealSeasonFixture season)
 {
     // One system call at a time, so "the 5th failure" is a well-defined request.
     private const string SequentialConfig = """

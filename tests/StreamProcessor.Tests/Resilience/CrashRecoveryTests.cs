@@ -2,7 +2,8 @@ using StreamProcessor.Tests.EndToEnd;
 
 namespace StreamProcessor.Tests.Resilience;
 
-public class CrashRecoveryTests(RealSeasonFixture season) : IClassFixture<RealSeasonFixture>
+[Collection(RealSeasonCollection.Name)]
+public class CrashRecoveryTests(RealSeasonFixture season)
 {
     // A small delay in one system stretches the replay to a few seconds, so there is a "mid-replay" to kill.
     private const string SlowConfig = """

@@ -2,7 +2,8 @@ using StreamProcessor.Tests.EndToEnd;
 
 namespace StreamProcessor.Tests.Resilience;
 
-public class HostileInputTests(RealSeasonFixture season) : IClassFixture<RealSeasonFixture>
+[Collection(RealSeasonCollection.Name)]
+public class HostileInputTests(RealSeasonFixture season)
 {
     private const string Date = "2025-02-12";
 

@@ -2,7 +2,8 @@ using StreamProcessor.Tests.EndToEnd;
 
 namespace StreamProcessor.Tests.Resilience;
 
-public class SinkFaultTests(RealSeasonFixture season) : IClassFixture<RealSeasonFixture>
+[Collection(RealSeasonCollection.Name)]
+public class SinkFaultTests(RealSeasonFixture season)
 {
     private const string FastRetries = """
         pipeline:

@@ -1,4 +1,4 @@
-using Xunit;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems;
 using StreamProcessor.Systems.Prediction.Systems.Ensemble;
@@ -8,117 +8,105 @@ namespace StreamProcessor.Tests.Systems;
 public class EnsembleSystemTests
 {
     private static readonly double MadPerStd = Math.Sqrt(2 / Math.PI);
-    private readonly EnsembleSystem _system = new();
 
-    private static SystemPrediction Base(string id, double points, double confidence, double? error = null) => new()
+    private static readonly EnsembleSystem Learned = new(learned: new Dictionary<PropType, EnsembleWeights>
     {
-        SystemId = id, PredictedPoints = points, Confidence = confidence, ExpectedError = error,
-    };
+        [PropType.Points] = new(new Dictionary<string, double>
+        {
+            [SystemIds.Xgboost] = 0.6, [SystemIds.MovingAverage] = 0.3, [SystemIds.ZoneMatchup] = 0.1, [SystemIds.Similarity] = 0,
+        }),
+    });
 
-    private SystemResult Predict(params SystemPrediction[] bases) => Predict(_system, bases);
+    private static SystemPrediction Base(string id, double points, double? error = null) => new()
+    {
+        SystemId = id, PredictedPoints = points, ExpectedError = error,
+    };
 
     private static SystemResult Predict(EnsembleSystem system, params SystemPrediction[] bases) =>
         system.Predict(new FeaturesBuilder().Input(basePredictions: bases));
 
     [Fact]
-    public void Two_systems_combine_by_confidence()
+    public void Learned_weights_are_renormalised_over_the_systems_present()
     {
-        var p = Assert.IsType<SystemPrediction>(Predict(
-            Base(SystemIds.ZoneMatchup, 26, 40, error: 6),
-            Base(SystemIds.MovingAverage, 20, 80, error: 4)));
+        var p = Assert.IsType<SystemPrediction>(Predict(Learned,
+            Base(SystemIds.ZoneMatchup, 26, error: 6),
+            Base(SystemIds.MovingAverage, 20, error: 4)));
 
-        // weights = confidences 80 and 40: prediction = (80*20 + 40*26) / 120 = 2640 / 120 = 22
-        Assert.Equal(22, p.PredictedPoints, 1e-9);
-        // spread = sqrt((80*(20-22)^2 + 40*(26-22)^2) / 120) = sqrt((320 + 640) / 120) = sqrt(8)
-        var spread = Math.Sqrt(8);
-        // mean confidence = (80*80 + 40*40) / 120 = 8000 / 120; agreement = 1 / (1 + sqrt(8)/5)
-        Assert.Equal(8000 / 120.0 / (1 + spread / 5), p.Confidence, 1e-9);
-        // base error = (80*4 + 40*6) / 120 = 560 / 120; plus the disagreement sqrt(2/pi)*sqrt(8) in quadrature
-        Assert.Equal(Math.Sqrt(Math.Pow(560 / 120.0, 2) + Math.Pow(MadPerStd * spread, 2)), p.ExpectedError!.Value, 1e-9);
+        // weights 0.1 and 0.3 -> 0.25 and 0.75: 0.25*26 + 0.75*20 = 21.5
+        Assert.Equal(21.5, p.PredictedPoints, 1e-9);
+        // spread = sqrt(0.25*(26-21.5)^2 + 0.75*(20-21.5)^2) = sqrt(5.0625 + 1.6875) = sqrt(6.75)
+        var spread = Math.Sqrt(6.75);
+        // base error 0.25*6 + 0.75*4 = 4.5, disagreement sqrt(2/pi)*spread in quadrature
+        Assert.Equal(Math.Sqrt(4.5 * 4.5 + Math.Pow(MadPerStd * spread, 2)), p.ExpectedError!.Value, 1e-9);
         Assert.Equal([SystemIds.MovingAverage, SystemIds.ZoneMatchup], p.CombinedSystems);
-        Assert.Equal(SystemIds.Ensemble, p.SystemId);
-        Assert.True(_system.CombinesOtherSystems);
     }
 
     [Fact]
-    public void Weights_follow_confidence()
+    public void Systems_the_learned_weights_leave_out_are_weighed_equally_when_only_they_are_left()
     {
-        var trustA = Assert.IsType<SystemPrediction>(Predict(Base("a", 20, 90), Base("b", 30, 10)));
-        var trustB = Assert.IsType<SystemPrediction>(Predict(Base("a", 20, 10), Base("b", 30, 90)));
+        var p = Assert.IsType<SystemPrediction>(Predict(Learned,
+            Base(SystemIds.Similarity, 10), Base(SystemIds.Similarity, 99), Base(SystemIds.Xgboost, 14)));
 
-        // (90*20 + 10*30) / 100 = 21; (10*20 + 90*30) / 100 = 29
-        Assert.Equal(21, trustA.PredictedPoints, 1e-9);
-        Assert.Equal(29, trustB.PredictedPoints, 1e-9);
+        // similarity counts once (its first prediction); weights 0 and 0.6 -> xgboost alone
+        Assert.Equal(14, p.PredictedPoints, 1e-9);
+
+        var onlyZero = new EnsembleSystem(learned: new Dictionary<PropType, EnsembleWeights>
+        {
+            [PropType.Points] = new(new Dictionary<string, double> { [SystemIds.Xgboost] = 1 }),
+        });
+        var q = Assert.IsType<SystemPrediction>(Predict(onlyZero, Base(SystemIds.Similarity, 10), Base(SystemIds.MovingAverage, 14)));
+        Assert.Equal(12, q.PredictedPoints, 1e-9);
     }
 
     [Fact]
-    public void Agreeing_systems_keep_their_confidence_and_disagreeing_ones_lose_it()
+    public void Without_learned_weights_every_system_weighs_the_same_and_multipliers_apply()
     {
-        var agree = Assert.IsType<SystemPrediction>(Predict(Base("a", 20, 60), Base("b", 20, 60), Base("c", 20, 60)));
-        var disagree = Assert.IsType<SystemPrediction>(Predict(Base("a", 15, 60), Base("b", 25, 60)));
+        var p = Assert.IsType<SystemPrediction>(Predict(new EnsembleSystem(), Base(SystemIds.Xgboost, 30), Base(SystemIds.MovingAverage, 20)));
+        Assert.Equal(25, p.PredictedPoints, 1e-9);
+        Assert.Null(p.ExpectedError);
 
-        Assert.Equal(60, agree.Confidence, 1e-9);
-        Assert.Null(agree.ExpectedError); // no base system reported one
-        // equal weights: prediction 20, spread = sqrt((25 + 25) / 2) = 5 = the scale: confidence halved
-        Assert.Equal(30, disagree.Confidence, 1e-9);
+        var weighted = new EnsembleSystem(new EnsembleOptions { SystemWeights = new Dictionary<string, double> { [SystemIds.Xgboost] = 3 } });
+        var q = Assert.IsType<SystemPrediction>(Predict(weighted, Base(SystemIds.Xgboost, 30), Base(SystemIds.MovingAverage, 20)));
+        Assert.Equal(27.5, q.PredictedPoints, 1e-9);
     }
 
     [Fact]
-    public void Configured_multipliers_scale_the_weights()
+    public void Fewer_than_two_systems_fail_as_insufficient_systems()
     {
-        var system = new EnsembleSystem(new EnsembleOptions { SystemWeights = new Dictionary<string, double> { ["b"] = 2 } });
-
-        var p = Assert.IsType<SystemPrediction>(Predict(system, Base("a", 20, 80), Base("b", 26, 40)));
-
-        // weights 1*80 = 80 and 2*40 = 80: prediction = (80*20 + 80*26) / 160 = 23
-        Assert.Equal(23, p.PredictedPoints, 1e-9);
-    }
-
-    [Fact]
-    public void Zero_confidence_everywhere_falls_back_to_the_multipliers()
-    {
-        var p = Assert.IsType<SystemPrediction>(Predict(Base("a", 20, 0), Base("b", 26, 0)));
-
-        Assert.Equal(23, p.PredictedPoints, 1e-9);
-        Assert.Equal(0, p.Confidence, 1e-9);
-    }
-
-    [Fact]
-    public void One_base_prediction_is_insufficient()
-    {
-        var failure = Assert.IsType<SystemFailure>(Predict(Base(SystemIds.MovingAverage, 20, 80)));
+        var failure = Assert.IsType<SystemFailure>(Predict(Learned, Base(SystemIds.Xgboost, 20), Base(SystemIds.Xgboost, 21)));
 
         Assert.Equal(FailureReason.InsufficientSystems, failure.Reason);
-        Assert.Equal(SystemIds.Ensemble, failure.SystemId);
-        Assert.Contains("1 base system succeeded (moving_average)", failure.Message);
-        Assert.Contains("at least 2", failure.Message);
+        Assert.Equal("1 base system succeeded (xgboost_v1); need at least 2", failure.Message);
     }
 
     [Fact]
-    public void No_base_prediction_is_insufficient()
+    public void The_fitter_finds_the_mae_optimal_convex_weights()
     {
-        var failure = Assert.IsType<SystemFailure>(Predict());
+        // Actual = system A exactly on every row; B is off by +4. The MAE-optimal mix is all A.
+        var rows = Enumerable.Range(0, 50).Select(i => ((IReadOnlyDictionary<string, double>)new Dictionary<string, double>
+        {
+            ["a"] = 10 + i % 7, ["b"] = 14 + i % 7,
+        }, (double)(10 + i % 7))).ToArray();
 
-        Assert.Equal(FailureReason.InsufficientSystems, failure.Reason);
-        Assert.Contains("0 base systems succeeded", failure.Message);
+        var weights = EnsembleWeightFitter.Fit(["a", "b"], rows);
+
+        Assert.Equal(1.0, weights.Of("a"), 1e-9);
+        Assert.Equal(0.0, weights.Of("b"), 1e-9);
     }
 
     [Fact]
-    public void A_system_passed_twice_counts_once()
+    public void The_fitter_splits_weight_when_the_truth_lies_between_two_systems()
     {
-        var failure = Assert.IsType<SystemFailure>(Predict(Base("a", 20, 80), Base("a", 20, 80)));
+        // Actual is always the midpoint of A and B: 0.5 / 0.5 has zero error.
+        var rows = Enumerable.Range(0, 40).Select(i => ((IReadOnlyDictionary<string, double>)new Dictionary<string, double>
+        {
+            ["a"] = 10.0 + i, ["b"] = 20.0 + i, ["c"] = 40.0 + (i % 2 == 0 ? 1 : -1),
+        }, 15.0 + i)).ToArray();
 
-        Assert.Equal(FailureReason.InsufficientSystems, failure.Reason);
-        Assert.Contains("1 base system succeeded (a)", failure.Message);
-    }
+        var weights = EnsembleWeightFitter.Fit(["a", "b", "c"], rows);
 
-    [Fact]
-    public void A_system_weighted_zero_does_not_count()
-    {
-        var system = new EnsembleSystem(new EnsembleOptions { SystemWeights = new Dictionary<string, double> { ["b"] = 0 } });
-
-        var failure = Assert.IsType<SystemFailure>(Predict(system, Base("a", 20, 80), Base("b", 26, 40)));
-
-        Assert.Equal(FailureReason.InsufficientSystems, failure.Reason);
+        Assert.Equal(0.5, weights.Of("a"), 0.005); // the last step of the search
+        Assert.Equal(0.5, weights.Of("b"), 0.005);
+        Assert.Equal(0.0, weights.Of("c"), 0.005);
     }
 }

@@ -24,8 +24,6 @@ public class MovingAverageSystemTests
 
         // average = 0.5*30 + 0.3*25 + 0.2*20 = 15 + 7.5 + 4 = 26.5; 2 days rest: no rest adjustment; home: x1.01
         Assert.Equal(26.5 * 1.01, p.PredictedPoints, 1e-9);
-        // sample = 10/20 = 0.5; consistency = 1 - 5.3/26.5 = 0.8; confidence = 100*(0.5*0.5 + 0.5*0.8) = 65
-        Assert.Equal(65, p.Confidence, 1e-9);
         Assert.Equal(MadPerStd * 5.3, p.ExpectedError!.Value, 1e-9);
         Assert.Equal(SystemIds.MovingAverage, p.SystemId);
     }
@@ -42,8 +40,6 @@ public class MovingAverageSystemTests
 
         // average = (0.3*20 + 0.2*18) / (0.3 + 0.2) = 9.6 / 0.5 = 19.2; back-to-back x0.96; away x0.99
         Assert.Equal(19.2 * 0.96 * 0.99, p.PredictedPoints, 1e-9);
-        // sample = min(30/20, 1) = 1; spread unknown: consistency 0.5; confidence = 100*(0.5*1 + 0.5*0.5) = 75
-        Assert.Equal(75, p.Confidence, 1e-9);
         // spread unknown: 30 % of the prediction
         Assert.Equal(0.3 * 19.2 * 0.96 * 0.99, p.ExpectedError!.Value, 1e-9);
     }
@@ -60,8 +56,6 @@ public class MovingAverageSystemTests
 
         // 10 x1.01 (3 days rest) x1.01 (home) = 10.201
         Assert.Equal(10.201, p.PredictedPoints, 1e-9);
-        // sample = 4/20 = 0.2; consistency = 1 - 4/10 = 0.6; confidence = 100*(0.1 + 0.3) = 40
-        Assert.Equal(40, p.Confidence, 1e-9);
     }
 
     [Fact]

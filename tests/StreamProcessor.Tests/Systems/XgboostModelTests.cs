@@ -48,8 +48,8 @@ public class XgboostModelTests(TrainedModelFixture fixture) : IClassFixture<Trai
     {
         Assert.Equal(2400, Model.ExampleCount);
         Assert.Equal(new DateOnly(2025, 2, 1), Model.TrainedUntil);
-        Assert.Equal("v2.1", Model.FeatureVersion);
-        Assert.Equal("xgboost_v1@2025-02-01/v2.1", Model.Version);
+        Assert.Equal("v3.0", Model.FeatureVersion);
+        Assert.Equal("xgboost_v1@2024-11-04..2025-02-01/v3.0", Model.Version);
         var trainingMae = fixture.Training.Average(e => Math.Abs(Model.Predict(e.Features) - e.Points));
         Assert.Equal(trainingMae, Model.TrainingMae, 1e-4);
     }

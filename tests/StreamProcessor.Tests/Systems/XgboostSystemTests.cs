@@ -13,11 +13,11 @@ public class XgboostSystemTests(TrainedModelFixture fixture) : IClassFixture<Tra
     [Fact]
     public void Without_a_model_it_fails_as_model_unavailable()
     {
-        var failure = Assert.IsType<SystemFailure>(new XgboostSystem(null).Predict(new FeaturesBuilder().Input()));
+        var failure = Assert.IsType<SystemFailure>(new XgboostSystem((XgboostModel?)null).Predict(new FeaturesBuilder().Input()));
 
         Assert.Equal(FailureReason.ModelUnavailable, failure.Reason);
         Assert.Equal(SystemIds.Xgboost, failure.SystemId);
-        Assert.Equal("no trained model: run `stream model train`", failure.Message);
+        Assert.Equal("no trained points model: run `stream model train`", failure.Message);
     }
 
     [Fact]
@@ -46,10 +46,8 @@ public class XgboostSystemTests(TrainedModelFixture fixture) : IClassFixture<Tra
         var predicted = fixture.Model.Predict(features);
         Assert.Equal(predicted, p.PredictedPoints, 1e-4);
         Assert.InRange(p.PredictedPoints, 0.8 * 30 - 3, 0.8 * 30 + 3); // the signal is 0.8 * 30 = 24
-        Assert.Equal("xgboost_v1@2025-02-01/v2.1", p.ModelVersion);
-        Assert.Equal(28.6, features.QualityScore, 1e-9);
-        // confidence = 100*(0.4*0.286 + 0.3*(15/20) + 0.3*(1 - 5/predicted))
-        Assert.Equal(100 * (0.4 * 0.286 + 0.3 * 0.75 + 0.3 * (1 - 5 / predicted)), p.Confidence, 1e-4);
+        Assert.Equal("xgboost_v1@2024-11-04..2025-02-01/v3.0", p.ModelVersion);
+        Assert.Equal(Math.Round(100 * 10 / 62.0, 1), features.QualityScore, 1e-9); // 10 of the 62 v3.0 features are set
         Assert.Equal(MadPerStd * 5, p.ExpectedError!.Value, 1e-4);
     }
 
@@ -59,7 +57,5 @@ public class XgboostSystemTests(TrainedModelFixture fixture) : IClassFixture<Tra
         var p = Assert.IsType<SystemPrediction>(new XgboostSystem(fixture.Model).Predict(new FeaturesBuilder().Input()));
 
         Assert.Equal(Math.Max(1, fixture.Model.TrainingMae), p.ExpectedError!.Value, 1e-9);
-        // nothing known: quality 0, sample 0, consistency 0.5 -> 100*(0 + 0 + 0.3*0.5) = 15
-        Assert.Equal(15, p.Confidence, 1e-9);
     }
 }

@@ -28,8 +28,6 @@ public class ZoneMatchupSystemTests
         // blend = 0.7*20.7 + 0.3*24 = 14.49 + 7.2 = 21.69
         Assert.Equal(21.69, p.PredictedPoints, 1e-9);
         // sample = 20/20 = 1; consistency = 1 - 6/20 = 0.7; coverage = 2/3
-        // confidence = 100*(0.4*1 + 0.4*0.7 + 0.2*2/3) = 40 + 28 + 13.333...
-        Assert.Equal(100 * (0.4 + 0.28 + 0.2 * 2 / 3.0), p.Confidence, 1e-9);
         Assert.Equal(MadPerStd * 6, p.ExpectedError!.Value, 1e-9);
         Assert.Equal(SystemIds.ZoneMatchup, p.SystemId);
     }
@@ -50,8 +48,6 @@ public class ZoneMatchupSystemTests
         // 10 * (0.6*1.1 + 0.4*0.8 + 0*1.5) = 10 * (0.66 + 0.32) = 9.8; no last-10 average: season part alone
         Assert.Equal(9.8, p.PredictedPoints, 1e-9);
         // sample 0 (games unknown); consistency 0.5 (spread unknown); coverage 3/3 = 1
-        // confidence = 100*(0 + 0.4*0.5 + 0.2*1) = 40
-        Assert.Equal(40, p.Confidence, 1e-9);
         // spread unknown: 30 % of the prediction = 2.94
         Assert.Equal(2.94, p.ExpectedError!.Value, 1e-9);
     }

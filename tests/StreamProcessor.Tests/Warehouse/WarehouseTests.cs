@@ -14,12 +14,14 @@ public class WarehouseTests
     public void Opening_a_warehouse_again_applies_each_migration_once()
     {
         using var temp = new TempDirectory();
-        using (StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path)) { }
         string path;
-        using (var again = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path)) path = again.Path;
+        using (var first = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path)) path = first.Path;
+        var once = Query(path, "SELECT version FROM nba_orchestration.schema_migrations ORDER BY version").Select(r => Convert.ToInt32(r[0])).ToArray();
+        using (StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path)) { }
 
-        var versions = Query(path, "SELECT version FROM nba_orchestration.schema_migrations ORDER BY version");
-        Assert.Equal([1, 2], versions.Select(r => Convert.ToInt32(r[0])));
+        var versions = Query(path, "SELECT version FROM nba_orchestration.schema_migrations ORDER BY version").Select(r => Convert.ToInt32(r[0])).ToArray();
+        Assert.Equal(once, versions);
+        Assert.Equal([1, 2, 3, 4], versions); // 002 resilience, 003 feature store v3, 004 prop_type in the key
         var tables = Query(path, "SELECT schema_name || '.' || table_name FROM duckdb_tables() ORDER BY 1").Select(r => (string)r[0]).ToArray();
         Assert.Contains("nba_analytics.player_game_summary", tables);
         Assert.Contains("nba_predictions.ml_feature_store_v2", tables);

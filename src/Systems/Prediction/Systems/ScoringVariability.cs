@@ -6,7 +6,7 @@ namespace StreamProcessor.Systems.Prediction.Systems;
 /// How much a player's scoring varies and how much evidence there is about it; shared so every
 /// system turns the same features into the same consistency, sample and expected-error numbers.
 /// </summary>
-internal static class ScoringVariability
+public static class ScoringVariability
 {
     /// <summary>For normally distributed outcomes the mean absolute deviation is sqrt(2/π) ≈ 0.798 standard deviations.</summary>
     public static readonly double MeanAbsoluteDeviationPerStd = Math.Sqrt(2 / Math.PI);
@@ -21,8 +21,8 @@ internal static class ScoringVariability
     public const double FullSampleGames = 20;
 
     /// <summary>Typical absolute error in points: sqrt(2/π)·<paramref name="std"/>, or 30 % of the prediction when the spread is unknown; at least 1 point.</summary>
-    public static double ExpectedError(double std, double predicted) =>
-        Math.Max(MinExpectedError, double.IsNaN(std)
+    public static double ExpectedError(double std, double predicted, double minExpectedError = MinExpectedError) =>
+        Math.Max(minExpectedError, double.IsNaN(std)
             ? FallbackRelativeError * Math.Abs(predicted)
             : MeanAbsoluteDeviationPerStd * std);
 

@@ -1,20 +1,18 @@
+using StreamProcessor.Systems.Domain;
+
 namespace StreamProcessor.Systems.Prediction.Systems.Ensemble;
 
 /// <summary>
-/// <c>ensemble_v1</c>: the confidence-weighted average of the base systems' predictions
-/// (<see cref="PredictionInput.BasePredictions"/>). Each base system i gets weight
-/// w_i = m_i × c_i, its configured multiplier times its 0-100 confidence; when every such weight is 0,
-/// the multipliers alone are used. Systems with multiplier 0 or a non-finite prediction are left out, and a system
-/// that appears twice counts once (its first prediction).
+/// <c>ensemble_v1</c>: the weighted average of the base systems that succeeded (<see cref="PredictionInput.BasePredictions"/>),
+/// with the weights learned for the request's prop on a validation slice (<see cref="EnsembleWeightFitter"/>) times the
+/// configured multipliers, renormalised over the systems present. When the systems present all weigh 0 (say, the
+/// learned optimum leaves them out and only they are left), they are weighed equally, so any two or more systems still
+/// give a prediction. Without learned weights, every system weighs the same. A system that appears twice counts once.
 /// </summary>
 /// <remarks>
-/// <para>Confidence = (Σ w_i c_i / Σ w_i) × 1 / (1 + spread / <see cref="EnsembleOptions.DisagreementScalePoints"/>),
-/// clamped to 0-100, where spread = sqrt(Σ w_i (p_i − p)² / Σ w_i) is the weighted standard deviation of the
-/// base predictions around the ensemble prediction p: systems that agree keep their confidence, systems that
-/// disagree by 5 points (default) halve it.</para>
-/// <para>ExpectedError = sqrt(e² + (sqrt(2/π) × spread)²), where e is the weighted mean of the base systems'
-/// expected errors (those that report one): the disagreement is treated as extra uncertainty. Null when no
-/// base system reports an expected error.</para>
+/// <para>ExpectedError = sqrt(e² + (sqrt(2/π) × spread)²), where e is the weighted mean of the base systems' expected
+/// errors (those that report one) and spread the weighted standard deviation of their predictions: disagreement is
+/// extra uncertainty. Null when no base system reports an expected error.</para>
 /// <para>Fails with <see cref="FailureReason.InsufficientSystems"/> when fewer than
 /// <see cref="EnsembleOptions.MinSystems"/> base systems are usable.</para>
 /// </remarks>
@@ -22,17 +20,22 @@ public sealed class EnsembleSystem : IPredictionSystem
 {
     private readonly EnsembleOptions _options;
     private readonly Dictionary<string, double> _multipliers;
+    private readonly IReadOnlyDictionary<PropType, EnsembleWeights> _learned;
 
-    public EnsembleSystem(EnsembleOptions? options = null)
+    public EnsembleSystem(EnsembleOptions? options = null, IReadOnlyDictionary<PropType, EnsembleWeights>? learned = null)
     {
         _options = options ?? new EnsembleOptions();
         _options.Validate();
         _multipliers = new Dictionary<string, double>(_options.SystemWeights, StringComparer.Ordinal);
+        _learned = learned ?? new Dictionary<PropType, EnsembleWeights>();
     }
 
     public string Id => SystemIds.Ensemble;
 
     public bool CombinesOtherSystems => true;
+
+    /// <summary>The weights in use for a prop (before the configured multipliers).</summary>
+    public EnsembleWeights WeightsFor(PropType prop) => _learned.GetValueOrDefault(prop, EnsembleWeights.Equal);
 
     public SystemResult Predict(PredictionInput input)
     {
@@ -51,30 +54,27 @@ public sealed class EnsembleSystem : IPredictionSystem
                           $"; need at least {_options.MinSystems}",
             };
 
-        var confidences = usable.Select(p => ConfidenceScore.Clamp(p.Confidence)).ToArray();
-        var weights = usable.Select((p, i) => Multiplier(p.SystemId) * confidences[i]).ToArray();
-        if (weights.Sum() <= 0)
+        var learned = WeightsFor(input.Request.Prop);
+        var weights = usable.Select(p => Multiplier(p.SystemId) * learned.Of(p.SystemId)).ToArray();
+        if (!(weights.Sum() > 0))
             weights = usable.Select(p => Multiplier(p.SystemId)).ToArray();
         var weightSum = weights.Sum();
 
-        var predicted = WeightedMean(weights, i => usable[i].PredictedPoints);
-        var spread = Math.Sqrt(WeightedMean(weights, i => Math.Pow(usable[i].PredictedPoints - predicted, 2)));
-        var meanConfidence = WeightedMean(weights, i => confidences[i]);
-        var agreement = 1 / (1 + spread / _options.DisagreementScalePoints);
+        var predicted = WeightedMean(i => usable[i].PredictedPoints);
+        var spread = Math.Sqrt(WeightedMean(i => Math.Pow(usable[i].PredictedPoints - predicted, 2)));
 
         return new SystemPrediction
         {
             SystemId = Id,
             PredictedPoints = predicted,
-            Confidence = ConfidenceScore.Clamp(meanConfidence * agreement),
             ExpectedError = ExpectedError(usable, weights, spread),
             CombinedSystems = usable.Select(p => p.SystemId).Order(StringComparer.Ordinal).ToArray(),
         };
 
-        double WeightedMean(double[] w, Func<int, double> value)
+        double WeightedMean(Func<int, double> value)
         {
             double sum = 0;
-            for (var i = 0; i < w.Length; i++) sum += w[i] * value(i);
+            for (var i = 0; i < weights.Length; i++) sum += weights[i] * value(i);
             return sum / weightSum;
         }
     }

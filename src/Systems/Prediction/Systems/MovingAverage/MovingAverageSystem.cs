@@ -3,23 +3,17 @@ using StreamProcessor.Systems.Features;
 namespace StreamProcessor.Systems.Prediction.Systems.MovingAverage;
 
 /// <summary>
-/// <c>moving_average</c>: a weighted average of the last-5, last-10 and season points averages
+/// <c>moving_average</c>: a weighted average of the prop's last-5, last-10 and season averages
 /// (weights renormalised over the averages present), multiplied by a rest adjustment
 /// (back-to-back, or rested) and a venue adjustment (home or away).
 /// </summary>
 /// <remarks>
-/// <para>Confidence = 100 × (0.5 × sample + 0.5 × consistency), clamped to 0-100, where
-/// sample = games_played / 20 (capped at 1; 0 when unknown) and
-/// consistency = 1 − pts_std_last10 / max(weighted average, 1) (clamped to 0-1; 0.5 when the spread is unknown).</para>
-/// <para>ExpectedError = sqrt(2/π) × pts_std_last10 (the mean absolute deviation of a normal spread),
-/// or 30 % of the prediction when the spread is unknown; at least 1 point.</para>
+/// <para>ExpectedError = sqrt(2/π) × the prop's std over the last 10 games (the mean absolute deviation of a normal spread),
+/// or 30 % of the prediction when the spread is unknown; at least the prop's minimum (1 point).</para>
 /// <para>Fails with <see cref="FailureReason.MissingFeatures"/> when no points average is present (no games yet).</para>
 /// </remarks>
 public sealed class MovingAverageSystem : IPredictionSystem
 {
-    private const double SampleShare = 0.5;
-    private const double ConsistencyShare = 0.5;
-
     private readonly MovingAverageOptions _options;
 
     public MovingAverageSystem(MovingAverageOptions? options = null)
@@ -33,12 +27,13 @@ public sealed class MovingAverageSystem : IPredictionSystem
     public SystemResult Predict(PredictionInput input)
     {
         var features = input.Features;
+        var stat = PropStat.Of(input.Request.Prop);
         double weightedSum = 0, weightSum = 0;
         foreach (var (feature, weight) in new[]
                  {
-                     (Feature.PointsAvgLast5, _options.Last5Weight),
-                     (Feature.PointsAvgLast10, _options.Last10Weight),
-                     (Feature.PointsAvgSeason, _options.SeasonWeight),
+                     (stat.Last5, _options.Last5Weight),
+                     (stat.Last10, _options.Last10Weight),
+                     (stat.Season, _options.SeasonWeight),
                  })
         {
             if (!features.Has(feature) || weight <= 0) continue;
@@ -51,22 +46,17 @@ public sealed class MovingAverageSystem : IPredictionSystem
             {
                 SystemId = Id,
                 Reason = FailureReason.MissingFeatures,
-                Message = $"no weighted points average: {Feature.PointsAvgLast5.ColumnName()}, {Feature.PointsAvgLast10.ColumnName()} " +
-                          $"and {Feature.PointsAvgSeason.ColumnName()} are missing or weighted 0 (no games played yet?)",
+                Message = $"no weighted average: {stat.Last5.ColumnName()}, {stat.Last10.ColumnName()} " +
+                          $"and {stat.Season.ColumnName()} are missing or weighted 0 (no games played yet?)",
             };
 
         var average = weightedSum / weightSum;
         var predicted = average * (1 + RestAdjustment(features)) * (1 + VenueAdjustment(features));
-        var spread = features[Feature.PointsStdLast10];
-        var confidence = 100 * (SampleShare * ScoringVariability.Sample(features)
-                                + ConsistencyShare * ScoringVariability.Consistency(spread, average));
-
         return new SystemPrediction
         {
             SystemId = Id,
             PredictedPoints = predicted,
-            Confidence = ConfidenceScore.Clamp(confidence),
-            ExpectedError = ScoringVariability.ExpectedError(spread, predicted),
+            ExpectedError = ScoringVariability.ExpectedError(features[stat.StdLast10], predicted, stat.MinExpectedError),
         };
     }
 

@@ -1,3 +1,5 @@
+using StreamProcessor.Systems.Features;
+
 namespace StreamProcessor.Systems.Prediction.Systems.Similarity;
 
 /// <summary>
@@ -7,21 +9,15 @@ namespace StreamProcessor.Systems.Prediction.Systems.Similarity;
 /// mean points of the games at or above <see cref="SimilarityOptions.MinSimilarity"/>.
 /// </summary>
 /// <remarks>
-/// <para>Confidence = 100 × (0.4 × min(similar games / 15, 1) + 0.3 × average similarity + 0.3 × consistency),
-/// clamped to 0-100, where consistency = 1 − spread / max(prediction, 1) (clamped to 0-1) and spread is the
-/// similarity-weighted standard deviation of the similar games' points around the prediction.</para>
-/// <para>ExpectedError = sqrt(2/π) × that spread; at least 1 point.</para>
+/// <para>ExpectedError = sqrt(2/π) × spread, the similarity-weighted standard deviation of the similar games' values
+/// around the prediction; at least the prop's minimum (1 point). Works for every prop: the value compared is the
+/// request's statistic in each earlier game.</para>
 /// <para>Fails with <see cref="FailureReason.InsufficientHistory"/> when fewer than
 /// <see cref="SimilarityOptions.MinSimilarGames"/> games are similar. Games dated on or after tonight are
 /// ignored: they cannot be earlier games, and using them would leak the outcome.</para>
 /// </remarks>
 public sealed class SimilaritySystem : IPredictionSystem
 {
-    private const double FullSimilarGames = 15;
-    private const double CountShare = 0.4;
-    private const double SimilarityShare = 0.3;
-    private const double ConsistencyShare = 0.3;
-
     private readonly SimilarityOptions _options;
     private readonly SimilarityScorer _scorer;
 
@@ -40,8 +36,9 @@ public sealed class SimilaritySystem : IPredictionSystem
         var history = input.History.Where(g => g.GameDate < features.GameDate).ToArray();
         var tonight = GameSituation.Tonight(features);
 
+        var prop = input.Request.Prop;
         var similar = history
-            .Select(g => (g.Points, Similarity: _scorer.Score(tonight, GameSituation.Of(g))))
+            .Select(g => (Points: g.ValueOf(prop), Similarity: _scorer.Score(tonight, GameSituation.Of(g))))
             .Where(g => g.Similarity >= _options.MinSimilarity)
             .ToArray();
 
@@ -59,18 +56,13 @@ public sealed class SimilaritySystem : IPredictionSystem
         var spread = Math.Sqrt(similar.Sum(g => g.Similarity * (g.Points - predicted) * (g.Points - predicted)) / weightSum);
         var averageSimilarity = weightSum / similar.Length;
 
-        var confidence = 100 * (CountShare * Math.Min(similar.Length / FullSimilarGames, 1)
-                                + SimilarityShare * averageSimilarity
-                                + ConsistencyShare * ScoringVariability.Consistency(spread, predicted));
-
         return new SystemPrediction
         {
             SystemId = Id,
             PredictedPoints = predicted,
-            Confidence = ConfidenceScore.Clamp(confidence),
-            ExpectedError = ScoringVariability.ExpectedError(spread, predicted),
+            ExpectedError = ScoringVariability.ExpectedError(spread, predicted, PropStat.Of(prop).MinExpectedError),
             Similarity = new SimilarityDetails(
-                Baseline: history.Average(g => g.Points),
+                Baseline: history.Average(g => g.ValueOf(prop)),
                 SimilarGamesCount: similar.Length,
                 AverageSimilarity: averageSimilarity),
         };

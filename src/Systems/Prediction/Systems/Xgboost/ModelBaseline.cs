@@ -1,3 +1,4 @@
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 
 namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
@@ -10,8 +11,11 @@ namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
 /// </summary>
 internal static class ModelBaseline
 {
-    public static double For(PlayerFeatures features) =>
-        features.Has(Feature.PointsEwma) ? features[Feature.PointsEwma]
-        : features.Has(Feature.PointsAvgSeason) ? features[Feature.PointsAvgSeason]
-        : 0;
+    public static double For(PlayerFeatures features, PropType prop = PropType.Points)
+    {
+        var stat = PropStat.Of(prop);
+        return features.Has(stat.Ewma) ? features[stat.Ewma]
+            : features.Has(stat.Season) ? features[stat.Season]
+            : 0;
+    }
 }

@@ -4,7 +4,16 @@ namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
 internal sealed record ModelManifest
 {
     // 2: the trees predict points minus the ModelBaseline (format 1 predicted points outright).
-    public const int CurrentFormat = 2;
+    // 3: one model per prop, clipped labels and a median offset (absolute-error fit).
+    public const int CurrentFormat = 3;
+
+    public string Prop { get; init; } = "points";
+
+    /// <summary>Added to every tree prediction: the median training residual, so the model aims at the median (absolute error).</summary>
+    public double MedianOffset { get; init; }
+
+    /// <summary>First day of the training examples.</summary>
+    public DateOnly TrainedFrom { get; init; }
 
     public required int Format { get; init; }
     public required string System { get; init; }

@@ -2,5 +2,5 @@ using StreamProcessor.Systems.Features;
 
 namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
-/// <summary>One row to learn from: what was known before a game, and the points the player then scored.</summary>
+/// <summary>One row to learn from: what was known before a game, and what the player then did for the model's prop.</summary>
 public sealed record TrainingExample(PlayerFeatures Features, double Points);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 
 namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
@@ -22,6 +23,7 @@ public sealed class XgboostModel
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
     private readonly PredictionEnginePool _engines;
+    private readonly double _medianOffset;
 
     private XgboostModel(MLContext context, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
     {
@@ -29,11 +31,21 @@ public sealed class XgboostModel
         _model = model;
         _inputSchema = inputSchema;
         _engines = new PredictionEnginePool(context, model);
+        _medianOffset = manifest.MedianOffset;
+        PropTypes.TryParse(manifest.Prop, out var prop);
+        Prop = prop;
+        TrainedFrom = manifest.TrainedFrom;
         TrainedUntil = manifest.TrainedUntil;
         FeatureVersion = manifest.FeatureVersion;
         ExampleCount = manifest.ExampleCount;
         TrainingMae = manifest.TrainingMae;
     }
+
+    /// <summary>The prop whose statistic the model predicts.</summary>
+    public PropType Prop { get; }
+
+    /// <summary>The earliest game date among the training examples.</summary>
+    public DateOnly TrainedFrom { get; }
 
     /// <summary>The latest game date among the training examples.</summary>
     public DateOnly TrainedUntil { get; }
@@ -46,14 +58,17 @@ public sealed class XgboostModel
     /// <summary>Mean absolute error on the training examples themselves (in-sample, so optimistic).</summary>
     public double TrainingMae { get; }
 
-    /// <summary>Which model this is, written to <c>model_version</c>: e.g. <c>xgboost_v1@2025-02-01/v2.1</c>.</summary>
-    public string Version => $"{SystemIds.Xgboost}@{TrainedUntil:yyyy-MM-dd}/{FeatureVersion}";
+    /// <summary>
+    /// Which model this is, written to <c>model_version</c>: system, prop (when not points), training range and
+    /// feature version, e.g. <c>xgboost_v1@2024-10-22..2025-01-31/v3.0</c>.
+    /// </summary>
+    public string Version => $"{SystemIds.Xgboost}{(Prop == PropType.Points ? "" : ":" + Prop.Code())}@{TrainedFrom:yyyy-MM-dd}..{TrainedUntil:yyyy-MM-dd}/{FeatureVersion}";
 
     /// <summary>
     /// Trains on <paramref name="examples"/>; deterministic for the same examples (in the same order) and options.
     /// </summary>
     /// <exception cref="ArgumentException">No examples, examples of several feature versions, or a non-finite points value.</exception>
-    public static XgboostModel Train(IEnumerable<TrainingExample> examples, XgboostTrainingOptions? options = null)
+    public static XgboostModel Train(IEnumerable<TrainingExample> examples, XgboostTrainingOptions? options = null, PropType prop = PropType.Points)
     {
         options ??= new XgboostTrainingOptions();
         options.Validate();
@@ -65,10 +80,14 @@ public sealed class XgboostModel
         if (list.FirstOrDefault(e => !double.IsFinite(e.Points)) is { } bad)
             throw new ArgumentException($"non-finite points {bad.Points} for {bad.Features.Key}", nameof(examples));
 
-        var rows = list.Select(e => new ModelInput
+        var residuals = list.Select(e => e.Points - ModelBaseline.For(e.Features, prop)).ToArray();
+        var sorted = residuals.Order().ToArray();
+        var low = Quantile(sorted, options.LabelClipQuantile);
+        var high = Quantile(sorted, 1 - options.LabelClipQuantile);
+        var rows = list.Select((e, i) => new ModelInput
         {
             Features = ModelFeatureVector.From(e.Features),
-            Label = (float)(e.Points - ModelBaseline.For(e.Features)),
+            Label = (float)Math.Clamp(residuals[i], low, high),
         }).ToList();
         var context = new MLContext(options.Seed);
         var data = context.Data.LoadFromEnumerable(rows, ModelInput.CreateSchema());
@@ -85,12 +104,17 @@ public sealed class XgboostModel
         });
         var model = trainer.Fit(data);
 
-        var scores = model.Transform(data).GetColumn<float>(nameof(ModelOutput.Score));
-        var absoluteError = scores.Zip(rows, (score, row) => Math.Abs((double)score - row.Label)).Sum();
+        var scores = model.Transform(data).GetColumn<float>(nameof(ModelOutput.Score)).ToArray();
+        // The constant that minimises the in-sample absolute error: the median of what the trees leave unexplained.
+        var offset = Quantile(residuals.Select((r, i) => r - scores[i]).Order().ToArray(), 0.5);
+        var absoluteError = residuals.Select((r, i) => Math.Abs(scores[i] + offset - r)).Sum();
         var manifest = new ModelManifest
         {
             Format = ModelManifest.CurrentFormat,
             System = SystemIds.Xgboost,
+            Prop = prop.Code(),
+            MedianOffset = offset,
+            TrainedFrom = list.Min(e => e.Features.GameDate),
             TrainedUntil = list.Max(e => e.Features.GameDate),
             FeatureVersion = versions[0],
             ExampleCount = list.Count,
@@ -100,9 +124,19 @@ public sealed class XgboostModel
         return new XgboostModel(context, model, data.Schema, manifest);
     }
 
-    /// <summary>The predicted points for one feature row. Thread-safe.</summary>
+    /// <summary>The predicted value of the model's prop for one feature row. Thread-safe.</summary>
     public double Predict(PlayerFeatures features) =>
-        ModelBaseline.For(features) + _engines.Predict(ModelFeatureVector.From(features));
+        ModelBaseline.For(features, Prop) + _engines.Predict(ModelFeatureVector.From(features)) + _medianOffset;
+
+    /// <summary>The q-quantile of sorted values (linear interpolation between neighbours).</summary>
+    private static double Quantile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0) return double.NaN;
+        var position = q * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
 
     /// <summary>Writes the model and its metadata as a zip archive (the stream is left open).</summary>
     public void Save(Stream stream)
@@ -158,6 +192,9 @@ public sealed class XgboostModel
     {
         Format = ModelManifest.CurrentFormat,
         System = SystemIds.Xgboost,
+        Prop = Prop.Code(),
+        MedianOffset = _medianOffset,
+        TrainedFrom = TrainedFrom,
         TrainedUntil = TrainedUntil,
         FeatureVersion = FeatureVersion,
         ExampleCount = ExampleCount,

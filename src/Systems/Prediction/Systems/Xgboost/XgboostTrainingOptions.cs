@@ -24,6 +24,13 @@ public sealed record XgboostTrainingOptions
     /// <summary>Seed of the ML context and the trainer, so that the same examples always give the same model. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// Residual labels are clipped to their [q, 1 − q] quantiles before training. ML.NET's FastTree (and its LightGbm
+    /// wrapper) only minimise squared error; clipping the rare 25-point outbursts keeps them from pulling whole leaves,
+    /// the part of an absolute-error fit a squared-error trainer can do. Default 0.01.
+    /// </summary>
+    public double LabelClipQuantile { get; init; } = 0.01;
+
     /// <summary>Training threads; null lets ML.NET use every core. Default null.</summary>
     public int? NumberOfThreads { get; init; }
 
@@ -35,6 +42,8 @@ public sealed record XgboostTrainingOptions
             throw new ArgumentOutOfRangeException(nameof(MinimumExampleCountPerLeaf), MinimumExampleCountPerLeaf, "must be at least 1");
         if (!(LearningRate > 0 && LearningRate <= 1))
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must lie in (0, 1]");
+        if (!(LabelClipQuantile >= 0 && LabelClipQuantile < 0.5))
+            throw new ArgumentOutOfRangeException(nameof(LabelClipQuantile), LabelClipQuantile, "must lie in [0, 0.5)");
         if (NumberOfThreads is < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfThreads), NumberOfThreads, "must be at least 1");
     }
 }

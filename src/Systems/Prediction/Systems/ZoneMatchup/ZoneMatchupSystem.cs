@@ -10,19 +10,14 @@ namespace StreamProcessor.Systems.Prediction.Systems.ZoneMatchup;
 /// last-10 average is missing).
 /// </summary>
 /// <remarks>
-/// <para>Confidence = 100 × (0.4 × sample + 0.4 × consistency + 0.2 × coverage), clamped to 0-100, where
-/// sample = games_played / 20 (capped at 1; 0 when unknown),
-/// consistency = 1 − pts_std_last10 / max(season average, 1) (clamped to 0-1; 0.5 when unknown), and
-/// coverage = the share of the three opponent zone factors that are known.</para>
-/// <para>ExpectedError = sqrt(2/π) × pts_std_last10, or 30 % of the prediction when unknown; at least 1 point.</para>
-/// <para>Fails with <see cref="FailureReason.MissingFeatures"/> without the season average or any of the three shares.</para>
+/// <para>Other props have one "zone": the season average scaled by the opponent's allowed-rate of that statistic
+/// (opp_reb_allowed_rel, opp_ast_allowed_rel, opp_3pt_allowed_rel; shrunk the same way), blended with the last 10.</para>
+/// <para>ExpectedError = sqrt(2/π) × the prop's std over the last 10 games, or 30 % of the prediction when unknown;
+/// at least the prop's minimum (1 point).</para>
+/// <para>Fails with <see cref="FailureReason.MissingFeatures"/> without the season average or (points) any of the three shares.</para>
 /// </remarks>
 public sealed class ZoneMatchupSystem : IPredictionSystem
 {
-    private const double SampleShare = 0.4;
-    private const double ConsistencyShare = 0.4;
-    private const double CoverageShare = 0.2;
-
     private static readonly Feature[] Required =
         [Feature.PointsAvgSeason, .. ScoringZone.All.Select(z => z.Share)];
 
@@ -38,6 +33,8 @@ public sealed class ZoneMatchupSystem : IPredictionSystem
 
     public SystemResult Predict(PredictionInput input)
     {
+        var stat = PropStat.Of(input.Request.Prop);
+        if (stat.Prop != Domain.PropType.Points) return PredictSingleZone(input.Features, stat);
         var features = input.Features;
         var missing = Required.Where(f => !features.Has(f)).ToArray();
         if (missing.Length > 0)
@@ -49,31 +46,28 @@ public sealed class ZoneMatchupSystem : IPredictionSystem
 
         var season = features[Feature.PointsAvgSeason];
         double zoneAdjusted = 0;
-        var known = 0;
         foreach (var zone in ScoringZone.All)
-        {
-            var rel = features[zone.OpponentAllowedRel];
-            if (!double.IsNaN(rel)) known++;
-            zoneAdjusted += season * (features[zone.Share] / shareSum) * Factor(rel);
-        }
+            zoneAdjusted += season * (features[zone.Share] / shareSum) * Factor(features[zone.OpponentAllowedRel]);
+        return Blend(features, stat, zoneAdjusted);
+    }
 
-        var predicted = zoneAdjusted;
-        if (features.Has(Feature.PointsAvgLast10) && _options.RecentWeight > 0)
-            predicted = (_options.ZoneAdjustedSeasonWeight * zoneAdjusted + _options.RecentWeight * features[Feature.PointsAvgLast10])
+    private SystemResult PredictSingleZone(PlayerFeatures features, PropStat stat)
+    {
+        if (!features.Has(stat.Season)) return Failure($"missing {stat.Season.ColumnName()}");
+        return Blend(features, stat, features[stat.Season] * Factor(features[stat.OpponentAllowedRel]));
+    }
+
+    private SystemPrediction Blend(PlayerFeatures features, PropStat stat, double adjusted)
+    {
+        var predicted = adjusted;
+        if (features.Has(stat.Last10) && _options.RecentWeight > 0)
+            predicted = (_options.ZoneAdjustedSeasonWeight * adjusted + _options.RecentWeight * features[stat.Last10])
                         / (_options.ZoneAdjustedSeasonWeight + _options.RecentWeight);
-
-        var spread = features[Feature.PointsStdLast10];
-        var coverage = known / (double)ScoringZone.All.Count;
-        var confidence = 100 * (SampleShare * ScoringVariability.Sample(features)
-                                + ConsistencyShare * ScoringVariability.Consistency(spread, season)
-                                + CoverageShare * coverage);
-
         return new SystemPrediction
         {
             SystemId = Id,
             PredictedPoints = predicted,
-            Confidence = ConfidenceScore.Clamp(confidence),
-            ExpectedError = ScoringVariability.ExpectedError(spread, predicted),
+            ExpectedError = ScoringVariability.ExpectedError(features[stat.StdLast10], predicted, stat.MinExpectedError),
         };
     }
 

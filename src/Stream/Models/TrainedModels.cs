@@ -1,0 +1,31 @@
+using StreamProcessor.Systems.Domain;
+using StreamProcessor.Systems.Prediction.Probability;
+using StreamProcessor.Systems.Prediction.Systems.Ensemble;
+using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+
+namespace StreamProcessor.Stream.Models;
+
+/// <summary>
+/// Everything <c>model train</c> learns, kept together because it is only valid together: one xgboost_v1 model per
+/// prop (fitted on every game before the cut-off), and the ensemble weights and probability curves fitted on the
+/// validation slice just before the cut-off.
+/// </summary>
+public sealed record TrainedModels
+{
+    public required IReadOnlyList<XgboostModel> Models { get; init; }
+    public required IReadOnlyDictionary<PropType, EnsembleWeights> EnsembleWeights { get; init; }
+    public required Calibrations Calibrations { get; init; }
+
+    /// <summary>The validation slice the weights and curves were fitted on (inclusive).</summary>
+    public required DateOnly ValidationFrom { get; init; }
+    public required DateOnly ValidationTo { get; init; }
+
+    public XgboostModel? Points => Models.FirstOrDefault(m => m.Prop == PropType.Points);
+
+    /// <summary>The latest game any part was trained or fitted on.</summary>
+    public DateOnly TrainedUntil => Models.Count == 0 ? ValidationTo : Models.Max(m => m.TrainedUntil);
+
+    public string FeatureVersion => Models.FirstOrDefault()?.FeatureVersion ?? "";
+
+    public string Version => Points?.Version ?? Models.FirstOrDefault()?.Version ?? "none";
+}
