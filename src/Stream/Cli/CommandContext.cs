@@ -6,7 +6,7 @@ using StreamProcessor.Stream.Configuration;
 namespace StreamProcessor.Stream.Cli;
 
 /// <summary>What every command gets: its arguments, the configuration, the data dir and where to write.</summary>
-public sealed class CommandContext(Arguments arguments, StreamOptions options, string dataDir, TextWriter output, TextWriter error)
+public sealed class CommandContext(Arguments arguments, StreamOptions options, string dataDir, TextWriter output, TextWriter error, Terminals terminals = default)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -21,6 +21,7 @@ public sealed class CommandContext(Arguments arguments, StreamOptions options, s
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
     public bool JsonOutput => Arguments.Has("json");
+    public Terminals Terminals { get; } = terminals;
 
     public Warehouse OpenWarehouse() => Warehouse.OpenInDirectory(DataDir);
 

@@ -27,9 +27,10 @@ internal static class EmbeddedDefault
         var games = new BoxScoreTable(warehouse).Count(from, to);
         var features = new FeatureTable(warehouse).Count(from, to);
         if (features >= games) return;
+        var days = from == DateOnly.MinValue && to == DateOnly.MaxValue ? "the warehouse" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
         context.Note(features == 0
-            ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
-            : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
+            ? $"no features for {days}: building them first"
+            : $"{games - features:N0} player-games of {days} have no features yet: rebuilding features first");
         var built = FeaturesBuildCommand.Build(warehouse, null, null);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
     }

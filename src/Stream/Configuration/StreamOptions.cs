@@ -1,5 +1,7 @@
 using StreamProcessor.Systems.Features;
 using StreamProcessor.Stream.Pipeline;
+using StreamProcessor.Stream.Service;
+using StreamProcessor.Stream.Sources;
 using StreamProcessor.Stream.Validation;
 using StreamProcessor.Systems.Prediction;
 
@@ -21,4 +23,6 @@ public sealed record StreamOptions
     public EventsOptions Events { get; init; } = new();
     public EvaluateOptions Evaluate { get; init; } = new();
     public SynthOptions Synth { get; init; } = new();
+    public ServiceOptions Service { get; init; } = new();
+    public SpoolOptions Spool { get; init; } = new();
 }
