@@ -110,8 +110,9 @@ internal static class RunCommand
         using var onAbandon = abandon.Token.Register(() =>
             _ = Task.Delay(AbandonGrace).ContinueWith(_ => abandonedLongAgo.TrySetResult(), TaskScheduler.Default));
 
-        RunLog.Ready(log);
         var run = pipeline.RunAsync(source, stop, abandon.Token);
+        readiness.Passed(Readiness.Pipeline); // its blocks exist (and are on /metrics) once RunAsync returns its task
+        RunLog.Ready(log);
         if (await Task.WhenAny(run, abandonedLongAgo.Task) != run)
         {
             // A write stuck past cancellation: exiting is safe, since acknowledgement follows the write and an

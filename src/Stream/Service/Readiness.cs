@@ -5,13 +5,13 @@ namespace StreamProcessor.Stream.Service;
 
 /// <summary>
 /// What <c>/readyz</c> answers: ready only when every check has passed (the warehouse is open, the model is
-/// loaded, the source is connected) and the process is not draining. Each check's state is also exported as
+/// loaded, the source is connected, the pipeline is running) and the process is not draining. Each check's state is also exported as
 /// <c>stream_ready{check}</c>.
 /// </summary>
 public sealed class Readiness
 {
-    public const string Warehouse = "warehouse", Model = "model", Source = "source";
-    public static readonly IReadOnlyList<string> Checks = [Warehouse, Model, Source];
+    public const string Warehouse = "warehouse", Model = "model", Source = "source", Pipeline = "pipeline";
+    public static readonly IReadOnlyList<string> Checks = [Warehouse, Model, Source, Pipeline];
 
     private readonly ConcurrentDictionary<string, string> _states = new(StringComparer.Ordinal);
     private readonly Gauge _gauge;
@@ -19,7 +19,7 @@ public sealed class Readiness
 
     public Readiness(CollectorRegistry registry)
     {
-        _gauge = Metrics.WithCustomRegistry(registry).CreateGauge("stream_ready", "1 when a readiness check passes, by check (warehouse, model, source).", "check");
+        _gauge = Metrics.WithCustomRegistry(registry).CreateGauge("stream_ready", "1 when a readiness check passes, by check (warehouse, model, source, pipeline).", "check");
         foreach (var check in Checks) Waiting(check, "not checked yet");
     }
 

@@ -8,7 +8,10 @@ public sealed partial class PrometheusScrape
 {
     private readonly List<(string Name, Dictionary<string, string> Labels, double Value)> _samples = [];
 
-    public IReadOnlyCollection<string> SeriesNames => _samples.Select(s => s.Name).ToHashSet();
+    private readonly HashSet<string> _families = [];
+
+    /// <summary>Every name a query may use: each series' name, and each family's (a histogram's base name) from its # TYPE line.</summary>
+    public IReadOnlyCollection<string> SeriesNames => _samples.Select(s => s.Name).Concat(_families).ToHashSet();
 
     public string Text { get; private init; } = "";
 
@@ -23,6 +26,7 @@ public sealed partial class PrometheusScrape
         var scrape = new PrometheusScrape { Text = text };
         foreach (var line in text.Split('\n'))
         {
+            if (line.StartsWith("# TYPE ", StringComparison.Ordinal)) scrape._families.Add(line.Split(' ')[2]);
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var match = Sample().Match(line);
             Assert.True(match.Success, $"not a Prometheus sample line: {line}");

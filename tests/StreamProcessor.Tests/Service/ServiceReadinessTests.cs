@@ -52,7 +52,7 @@ public class ServiceReadinessTests(RealSeasonFixture season)
             }, "/readyz to answer 200 once the warehouse is released");
 
             var scrape = await service.ScrapeAsync();
-            Assert.All(["warehouse", "model", "source"], check => Assert.Equal(1, scrape.Sum("stream_ready", ("check", check))));
+            Assert.All(["warehouse", "model", "source", "pipeline"], check => Assert.Equal(1, scrape.Sum("stream_ready", ("check", check))));
             Assert.Equal(HttpStatusCode.OK, (await service.GetAsync("/healthz")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await service.GetAsync("/nothing-here")).StatusCode);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Prometheus;
 using StreamProcessor.Stream.Validation;
+using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems;
 
 namespace StreamProcessor.Stream.Pipeline.Observability;
@@ -59,6 +60,8 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
             _breakerState.WithLabels(system).Set((int)BreakerState.Closed);
             _systemDuration.WithLabels(system).Publish();
         }
+        foreach (var system in SystemIds.All)
+        foreach (var reason in SystemReasonCodes) _systemFailureReasons.WithLabels(system, reason).Publish();
         foreach (var reason in RejectReasonCodes) _deadLettered.WithLabels(reason).Publish();
         foreach (var operation in RetriedOperations) _retries.WithLabels(operation).Publish();
         foreach (var stage in BatchStages) _batchSize.WithLabels(stage).Publish();
@@ -76,6 +79,9 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
     /// <summary>The request-level reason codes (<see cref="RejectReasons"/>), each a series from the start.</summary>
     public static IReadOnlyList<string> RejectReasonCodes { get; } = typeof(RejectReasons).GetFields()
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+
+    /// <summary>Why a system fails (<see cref="FailureReason"/>) or is skipped (its breaker is open), each a series from the start.</summary>
+    public static IReadOnlyList<string> SystemReasonCodes { get; } = [.. Enum.GetValues<FailureReason>().Select(r => r.Code()), "circuit_open"];
 
     public void RegisterQueue(string block, Func<int> depth, int boundedCapacity)
     {
