@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Cli.Progress;
 using StreamProcessor.Stream.Configuration;
 
 namespace StreamProcessor.Stream.Cli;
@@ -36,6 +37,11 @@ public sealed class CommandContext(Arguments arguments, StreamOptions options, s
     {
         if (JsonOutput) Output.WriteLine(JsonSerializer.Serialize(summary, summary.GetType(), Json));
     }
+
+    /// <summary>Progress of a long step on stderr: a live bar on a terminal, a plain line every few seconds otherwise.</summary>
+    public ProgressReporter Progress(string label, long? total = null, string unit = "") => Progress(label, total, new ProgressUnit(unit));
+
+    public ProgressReporter Progress(string label, long? total, ProgressUnit unit) => new(label, total, unit, Error, Terminals.Error);
 
     public string ResolveInDataDir(string path) => Path.IsPathRooted(path) ? path : Path.Combine(DataDir, path);
 }

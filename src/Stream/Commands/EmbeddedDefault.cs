@@ -31,7 +31,9 @@ internal static class EmbeddedDefault
         context.Note(features == 0
             ? $"no features for {days}: building them first"
             : $"{games - features:N0} player-games of {days} have no features yet: rebuilding features first");
-        var built = FeaturesBuildCommand.Build(warehouse, null, null);
+        FeatureBuildSummary built;
+        using (var progress = context.Progress("features build"))
+            built = FeaturesBuildCommand.Build(warehouse, null, null, progress);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
     }
 
@@ -41,7 +43,9 @@ internal static class EmbeddedDefault
         var store = new ModelStore(context.DataDir);
         if (store.TryLoad() is { } model) return model;
         context.Note($"no trained model at {store.Path}: training xgboost_v1 on the games before {firstDay:yyyy-MM-dd} first");
-        var training = ModelStore.Train(warehouse, firstDay, context.Options.Model);
+        ModelTraining training;
+        using (context.Progress("model train: training xgboost_v1"))
+            training = ModelStore.Train(warehouse, firstDay, context.Options.Model);
         store.Save(training.Model);
         context.Note($"trained {training.Model.Version} on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s");
         return training.Model;

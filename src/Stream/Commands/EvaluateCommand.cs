@@ -39,8 +39,10 @@ internal static class EvaluateCommand
         var table = new FeatureTable(warehouse, context.Options.History);
         var rows = table.ReadWithOutcomes(from, to, context.Options.Evaluate.MinEarlierGames);
         var cases = new List<BacktestCase>(rows.Count);
+        using var progress = context.Progress("evaluate", rows.Count, "player-games");
         foreach (var chunk in rows.Chunk(LoadBatchSize))
         {
+            progress.Advance(chunk.Length);
             var records = await table.LoadAsync(chunk.Select(r => r.Features.Key).ToArray(), cancellationToken);
             foreach (var row in chunk)
             {
@@ -63,6 +65,7 @@ internal static class EvaluateCommand
         }
 
         var report = Backtest.Run(cases, SystemCatalog.Create(context.Options.Systems, model), context.Options.Recommendation);
+        progress.Dispose();
         Print(context, report, from, to, model.Version);
         context.Result(new
         {

@@ -12,7 +12,9 @@ internal static class ModelTrainCommand
         using var warehouse = context.OpenWarehouse();
         var until = context.Arguments.GetDate("until") ?? DateOnly.MaxValue;
         var store = new ModelStore(context.DataDir);
-        var training = ModelStore.Train(warehouse, until, context.Options.Model);
+        ModelTraining training;
+        using (context.Progress("model train: training xgboost_v1"))
+            training = ModelStore.Train(warehouse, until, context.Options.Model);
         store.Save(training.Model);
         context.Say($"trained {training.Model.Version} on {training.Examples:N0} player-games (training MAE {training.Model.TrainingMae:F3}) in {training.Elapsed.TotalSeconds:F1} s; saved to {store.Path}");
         context.Result(new

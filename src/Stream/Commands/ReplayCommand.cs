@@ -61,8 +61,10 @@ internal static class ReplayCommand
                 context.Note($"no games on {Span(from.Value, to.Value)} in the warehouse: nothing to replay");
         }
 
-        var pipeline = new PredictionPipeline(Dependencies(context, warehouse, model), context.Options.Pipeline);
+        using var progress = context.Progress("replay", (source as InMemoryRequestSource)?.Count, "requests");
+        var pipeline = new PredictionPipeline(Dependencies(context, warehouse, model) with { Observer = progress.PipelineObserver }, context.Options.Pipeline);
         var result = await pipeline.RunAsync(source, stop);
+        progress.Dispose();
 
         context.Say($"replayed {result.Requests:N0} requests{(from is null ? $" from {requestsFile}" : $" for {Span(from.Value, to!.Value)}")}: " +
                     $"{result.PredictionsWritten:N0} predictions written, {result.DeadLettered:N0} dead-lettered, " +

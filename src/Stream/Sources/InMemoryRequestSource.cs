@@ -14,6 +14,8 @@ public sealed class InMemoryRequestSource(IReadOnlyList<SourceMessage> messages)
 
     public IReadOnlyCollection<string> Acknowledged => _acknowledged.Keys.ToArray();
 
+    public int Count => messages.Count;
+
     public async IAsyncEnumerable<SourceMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var message in messages)
