@@ -27,7 +27,7 @@ internal static class EmbeddedDefault
         var games = new BoxScoreTable(warehouse).Count(from, to);
         var features = new FeatureTable(warehouse).Count(from, to);
         if (features >= games) return;
-        var days = from == DateOnly.MinValue && to == DateOnly.MaxValue ? "the warehouse" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
+        var days = from == DateOnly.MinValue && to == DateOnly.MaxValue ? "the whole warehouse" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
         context.Note(features == 0
             ? $"no features for {days}: building them first"
             : $"{games - features:N0} player-games of {days} have no features yet: rebuilding features first");
@@ -42,7 +42,8 @@ internal static class EmbeddedDefault
     {
         var store = new ModelStore(context.DataDir);
         if (store.TryLoad() is { } model) return model;
-        context.Note($"no trained model at {store.Path}: training xgboost_v1 on the games before {firstDay:yyyy-MM-dd} first");
+        var games = firstDay == DateOnly.MaxValue ? "every game in the warehouse" : $"the games before {firstDay:yyyy-MM-dd}";
+        context.Note($"no trained model at {store.Path}: training xgboost_v1 on {games} first");
         ModelTraining training;
         using (context.Progress("model train: training xgboost_v1"))
             training = ModelStore.Train(warehouse, firstDay, context.Options.Model);
