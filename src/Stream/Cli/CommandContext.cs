@@ -20,7 +20,7 @@ public sealed class CommandContext(Arguments arguments, StreamOptions options, s
     public StreamOptions Options { get; } = options;
     public string DataDir { get; } = dataDir;
     public TextWriter Output { get; } = output;
-    public TextWriter Error { get; } = error;
+    public TextWriter Error { get; } = TextWriter.Synchronized(error); // progress lines come from a timer thread
     public bool JsonOutput => Arguments.Has("json");
     public Terminals Terminals { get; } = terminals;
 

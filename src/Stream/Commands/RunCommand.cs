@@ -41,7 +41,7 @@ internal static class RunCommand
         var readiness = new Readiness(registry);
 
         await using var server = MonitoringServer.Create(service.Address, port, registry, readiness, loggerFactory);
-        RunLog.Listening(log, await server.StartAsync(stop));
+        RunLog.Listening(log, await server.StartAsync(CancellationToken.None));
         try
         {
             return await ServeAsync(context, loggerFactory, log, metrics, readiness, spoolDirectory, stop);

@@ -60,6 +60,18 @@ public class ServiceCountersTests(RealSeasonFixture season)
         service.SendSigterm();
         Assert.Equal(0, await service.WaitForExitAsync());
 
+        // The log is JSON lines in Cloud Logging's shape, with the request's fields, and never a payload.
+        var logs = service.Logs();
+        Assert.Equal(service.LogLines.Count, logs.Count);
+        Assert.All(logs, l => Assert.Contains(l.GetProperty("severity").GetString(), new[] { "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL" }));
+        var malformed = Assert.Single(logs, l => l.TryGetProperty("request_id", out var id) && id.GetString() == "counters-a.jsonl:32");
+        Assert.Equal("WARNING", malformed.GetProperty("severity").GetString());
+        Assert.Equal("malformed_json", malformed.GetProperty("reason").GetString());
+        var completed = Assert.Single(logs, l => l.TryGetProperty("request_id", out var id) && id.GetString() == "counters-b.jsonl:1");
+        Assert.Equal(second[0].PlayerLookup, completed.GetProperty("player_lookup").GetString());
+        Assert.Equal("2025-02-10", completed.GetProperty("game_date").GetString());
+        Assert.DoesNotContain(service.LogLines, l => l.Contains("line_values", StringComparison.Ordinal));
+
         // What the counters say is what the warehouse holds, and every fed line was acknowledged once.
         var warehouse = Path.Combine(season.DataDir, "warehouse.duckdb");
         var rows = WarehouseQuery.Rows(warehouse, """
