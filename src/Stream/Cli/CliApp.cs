@@ -24,13 +24,15 @@ public static class CliApp
           replay --requests FILE.jsonl      ... requests in the production message format
                  [--events warehouse|jsonl] where completion events go
           evaluate --from D --to D          walk-forward backtest of the systems against naive baselines
+          run [--port N] [--spool DIR]      the long-running service: reads the spool until SIGTERM/SIGINT,
+                                            serves /metrics, /healthz and /readyz
 
           --data-dir DIR   everything embedded mode writes (default ./data)
           --config FILE    configuration (default ./config.yaml when present)
           --json           end the output with one JSON object on its own line
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop = default)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop = default, Terminals terminals = default)
     {
         Arguments arguments;
         try
@@ -51,7 +53,7 @@ public static class CliApp
         try
         {
             var options = ConfigurationLoader.Load(arguments.Get("config"));
-            var context = new CommandContext(arguments, options, arguments.Get("data-dir") ?? options.DataDir, output, error);
+            var context = new CommandContext(arguments, options, arguments.Get("data-dir") ?? options.DataDir, output, error, terminals);
             return string.Join(' ', arguments.Verb) switch
             {
                 "data load" => DataLoadCommand.Run(context),
@@ -60,6 +62,7 @@ public static class CliApp
                 "model train" => await ModelTrainCommand.RunAsync(context, stop),
                 "replay" => await ReplayCommand.RunAsync(context, stop),
                 "evaluate" => await EvaluateCommand.RunAsync(context, stop),
+                "run" => await RunCommand.RunAsync(context, stop),
                 var verb => throw new UsageException($"unknown verb \"{verb}\"; run `stream --help` for the list"),
             };
         }

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Cli.Progress;
 using StreamProcessor.Stream.Configuration;
 
 namespace StreamProcessor.Stream.Cli;
 
 /// <summary>What every command gets: its arguments, the configuration, the data dir and where to write.</summary>
-public sealed class CommandContext(Arguments arguments, StreamOptions options, string dataDir, TextWriter output, TextWriter error)
+public sealed class CommandContext(Arguments arguments, StreamOptions options, string dataDir, TextWriter output, TextWriter error, Terminals terminals = default)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -19,8 +20,9 @@ public sealed class CommandContext(Arguments arguments, StreamOptions options, s
     public StreamOptions Options { get; } = options;
     public string DataDir { get; } = dataDir;
     public TextWriter Output { get; } = output;
-    public TextWriter Error { get; } = error;
+    public TextWriter Error { get; } = TextWriter.Synchronized(error); // progress lines come from a timer thread
     public bool JsonOutput => Arguments.Has("json");
+    public Terminals Terminals { get; } = terminals;
 
     public Warehouse OpenWarehouse() => Warehouse.OpenInDirectory(DataDir);
 
@@ -35,6 +37,11 @@ public sealed class CommandContext(Arguments arguments, StreamOptions options, s
     {
         if (JsonOutput) Output.WriteLine(JsonSerializer.Serialize(summary, summary.GetType(), Json));
     }
+
+    /// <summary>Progress of a long step on stderr: a live bar on a terminal, a plain line every few seconds otherwise.</summary>
+    public ProgressReporter Progress(string label, long? total = null, string unit = "") => Progress(label, total, new ProgressUnit(unit));
+
+    public ProgressReporter Progress(string label, long? total, ProgressUnit unit) => new(label, total, unit, Error, Terminals.Error);
 
     public string ResolveInDataDir(string path) => Path.IsPathRooted(path) ? path : Path.Combine(DataDir, path);
 }

@@ -1,6 +1,7 @@
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Data;
+using StreamProcessor.Stream.Cli.Progress;
 
 namespace StreamProcessor.Stream.Commands;
 
@@ -14,7 +15,8 @@ internal static class DataLoadCommand
         if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
 
         BoxScoreCsvResult result;
-        using (var reader = new StreamReader(path))
+        using (var progress = context.Progress($"data load: reading {Path.GetFileName(path)}", new FileInfo(path).Length, ProgressUnit.Bytes))
+        using (var reader = new StreamReader(new ProgressStream(File.OpenRead(path), progress)))
             result = BoxScoreCsvReader.Read(reader, Path.GetFileName(path));
 
         if (!result.IsClean)
@@ -31,7 +33,9 @@ internal static class DataLoadCommand
         }
 
         using var warehouse = context.OpenWarehouse();
-        var loaded = new BoxScoreTable(warehouse).Upsert(result.Rows, Path.GetFileName(path));
+        int loaded;
+        using (context.Progress($"data load: writing {result.Rows.Count:N0} box scores"))
+            loaded = new BoxScoreTable(warehouse).Upsert(result.Rows, Path.GetFileName(path));
         var players = result.Rows.Select(r => r.PlayerLookup).Distinct().Count();
         var first = result.Rows.Count > 0 ? result.Rows.Min(r => r.GameDate) : (DateOnly?)null;
         var last = result.Rows.Count > 0 ? result.Rows.Max(r => r.GameDate) : (DateOnly?)null;

@@ -35,7 +35,9 @@ internal static class EmbeddedDefault
             : features == 0
                 ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
                 : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
-        var built = FeaturesBuildCommand.Build(warehouse, null, null);
+        FeatureBuildSummary built;
+        using (var progress = context.Progress("features build"))
+            built = FeaturesBuildCommand.Build(warehouse, null, null, progress);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
         if (built.BreakersReset.Count > 0)
             context.Note($"auto-reset: closed the breaker(s) of {string.Join(", ", built.BreakersReset)}, which had opened for missing data");
@@ -61,7 +63,9 @@ internal static class EmbeddedDefault
         var (saved, unusable) = store.TryLoad();
         if (saved is not null) return saved;
         context.Note($"{unusable}: training the models on the games before {firstDay:yyyy-MM-dd} first");
-        var training = await ModelTrainer.TrainAsync(warehouse, firstDay, context.Options, cancellationToken);
+        ModelTraining training;
+        using (context.Progress("model train"))
+            training = await ModelTrainer.TrainAsync(warehouse, firstDay, context.Options, cancellationToken);
         store.Save(training.Models);
         context.Note($"trained {training.Models.Version} on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s");
         return training.Models;

@@ -38,12 +38,15 @@ internal static class EvaluateCommand
 
         var systems = SystemCatalog.Create(context.Options.Systems, models);
         var reports = new Dictionary<PropType, BacktestReport>();
+        using var progress = context.Progress("evaluate", props.Count, "props");
         foreach (var prop in props)
         {
+            progress.Advance(1);
             var cases = await BacktestCases.LoadAsync(warehouse, context.Options.History, from, to, context.Options.Evaluate.MinEarlierGames, prop, cancellationToken);
             reports[prop] = Backtest.Run(cases, systems, context.Options.Recommendation);
-            EvaluationPrinter.Print(context, reports[prop], prop, from, to, models.Version);
         }
+        progress.Dispose();
+        foreach (var (prop, report) in reports) EvaluationPrinter.Print(context, report, prop, from, to, models.Version);
 
         string? reportPath = null;
         if (reportDir is not null)

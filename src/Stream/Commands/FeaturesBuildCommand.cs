@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Systems.Features;
+using StreamProcessor.Stream.Cli.Progress;
 
 namespace StreamProcessor.Stream.Commands;
 
@@ -18,7 +19,9 @@ internal static class FeaturesBuildCommand
         var to = context.Arguments.GetDate("to");
         if (from > to) throw new UsageException("--from is after --to");
         using var warehouse = context.OpenWarehouse();
-        var built = Build(warehouse, from, to);
+        FeatureBuildSummary built;
+        using (var progress = context.Progress("features build"))
+            built = Build(warehouse, from, to, progress);
         if (built.Rows == 0)
         {
             context.Error.WriteLine($"no box scores {(from is null && to is null ? "in the warehouse" : "in that range")}: run `data load` or `data synth` first");
@@ -42,14 +45,17 @@ internal static class FeaturesBuildCommand
         return 0;
     }
 
-    public static FeatureBuildSummary Build(Warehouse warehouse, DateOnly? from, DateOnly? to)
+    public static FeatureBuildSummary Build(Warehouse warehouse, DateOnly? from, DateOnly? to, ProgressReporter? progress = null)
     {
         var clock = Stopwatch.StartNew();
+        progress?.Phase("features build: reading box scores");
         var games = new BoxScoreTable(warehouse).ReadAll();
+        progress?.Phase($"features build: computing features of {games.Count:N0} player-games");
         var rows = FeatureBuilder.Build(games)
             .Where(f => (from is null || f.GameDate >= from) && (to is null || f.GameDate <= to))
             .ToArray();
         if (rows.Length == 0) return new FeatureBuildSummary(0, from, to, 0, clock.Elapsed, []);
+        progress?.Phase($"features build: writing {rows.Length:N0} rows");
         new FeatureTable(warehouse).Upsert(rows);
         // Auto-reset: breakers that opened because input data was missing close now that it is rebuilt,
         // instead of locking players out for the rest of their break (production's 954-player outage).

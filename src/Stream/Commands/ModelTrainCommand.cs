@@ -17,7 +17,9 @@ internal static class ModelTrainCommand
         var until = context.Arguments.GetDate("until") ?? DateOnly.MaxValue;
         EmbeddedDefault.EnsureCurrentFeatures(context, warehouse);
         var store = new ModelStore(context.DataDir);
-        var training = await ModelTrainer.TrainAsync(warehouse, until, context.Options, cancellationToken);
+        ModelTraining training;
+        using (context.Progress("model train"))
+            training = await ModelTrainer.TrainAsync(warehouse, until, context.Options, cancellationToken);
         store.Save(training.Models);
         var trained = training.Models;
         context.Say($"trained {trained.Version} and the {string.Join(", ", trained.Models.Where(m => m.Prop != PropType.Points).Select(m => m.Prop.Code()))} models " +

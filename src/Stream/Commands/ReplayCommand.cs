@@ -70,8 +70,10 @@ internal static class ReplayCommand
         // Acknowledgements go to a durable log, so a rerun after a crash delivers only what was never acknowledged.
         using var ackLog = AckLog.Open(Path.Combine(context.DataDir, "acks", AckLogName(from, to, requestsFile)));
         var resumable = new ResumableRequestSource(source, ackLog);
-        var pipeline = new PredictionPipeline(Dependencies(context, warehouse, model), context.Options.Pipeline);
+        using var progress = context.Progress("replay", (source as InMemoryRequestSource)?.Count, "requests");
+        var pipeline = new PredictionPipeline(EmbeddedPipeline.Dependencies(context, warehouse, model, progress.PipelineObserver), context.Options.Pipeline);
         var result = await pipeline.RunAsync(resumable, stop);
+        progress.Dispose();
         if (resumable.AlreadyAcknowledged > 0)
             context.Note($"resumed: {resumable.AlreadyAcknowledged:N0} requests were acknowledged by an earlier, interrupted run of this replay");
         var finished = result.Unacknowledged == 0 && !stop.IsCancellationRequested;

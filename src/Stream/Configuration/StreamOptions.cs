@@ -2,6 +2,8 @@ using StreamProcessor.Systems.Features;
 using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Resilience;
 using StreamProcessor.Stream.Resilience.Faults;
+using StreamProcessor.Stream.Service;
+using StreamProcessor.Stream.Sources;
 using StreamProcessor.Stream.Validation;
 using StreamProcessor.Systems.Prediction;
 
@@ -25,4 +27,6 @@ public sealed record StreamOptions
     public SynthOptions Synth { get; init; } = new();
     public ResilienceOptions Resilience { get; init; } = new();
     public FaultOptions Faults { get; init; } = new();
+    public ServiceOptions Service { get; init; } = new();
+    public SpoolOptions Spool { get; init; } = new();
 }

@@ -23,12 +23,15 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
     /// drains what is in flight: on a stop nothing already read is abandoned half-way. A batch that cannot be
     /// written after retries is left unacknowledged (counted in the result) and the run goes on; only a bug
     /// in a block faults the run, and its exception is rethrown.
+    /// <paramref name="abandon"/> cancels in-flight work too (a drain past its deadline): what is not yet
+    /// written stays unacknowledged, and the run ends with an <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task<PipelineRunResult> RunAsync(IRequestSource source, CancellationToken stop = default)
+    public async Task<PipelineRunResult> RunAsync(IRequestSource source, CancellationToken stop = default, CancellationToken abandon = default)
     {
         var clock = Stopwatch.StartNew();
         var counters = new PipelineCounters();
         using var abort = new CancellationTokenSource();
+        using var abandoning = abandon.Register(abort.Cancel);
         var blockOptions = BlockOptions(abort.Token, parallelism: 1);
 
         var observer = new CompositePipelineObserver(dependencies.Observer, counters);

@@ -18,7 +18,7 @@ internal static class DeadLetterBlock
         {
             try
             {
-                await dependencies.SinkRetry.ExecuteAsync("dead_letter", observer, ct => dependencies.DeadLetterSink.WriteAsync(batch, ct), options.CancellationToken);
+                await dependencies.SinkRetry.ExecuteAsync("dead_letter_write", observer, ct => dependencies.DeadLetterSink.WriteAsync(batch, ct), options.CancellationToken);
                 var runs = batch.Select(WorkerRuns.DeadLettered).ToArray();
                 await dependencies.SinkRetry.ExecuteAsync("execution_log", observer, ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
                 await source.AcknowledgeAsync(batch.Select(d => d.RequestId).ToArray(), options.CancellationToken);
@@ -26,6 +26,7 @@ internal static class DeadLetterBlock
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 counters.CountUnacknowledged(batch.Length, e);
+                observer.RequestsUnacknowledged(batch.Length, e);
                 return;
             }
             foreach (var deadLetter in batch)

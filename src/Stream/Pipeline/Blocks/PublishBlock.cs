@@ -24,6 +24,7 @@ internal static class PublishBlock
             if (written.Error is { } writeError)
             {
                 counters.CountUnacknowledged(batch.Length, writeError);
+                observer.RequestsUnacknowledged(batch.Length, writeError);
                 return;
             }
             var started = Stopwatch.GetTimestamp();
@@ -59,6 +60,7 @@ internal static class PublishBlock
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 counters.CountUnacknowledged(batch.Length, e);
+                observer.RequestsUnacknowledged(batch.Length, e);
                 return;
             }
             counters.CountAcknowledged(batch.Length);
@@ -67,6 +69,7 @@ internal static class PublishBlock
                 if (r.Run.SkipReason is { } reason)
                 {
                     counters.CountSkipped(reason);
+                    observer.RequestSkipped(reason);
                     continue;
                 }
                 counters.CountCompleted(1, r.Rows.Count);

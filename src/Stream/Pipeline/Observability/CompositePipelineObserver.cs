@@ -7,6 +7,8 @@ public sealed class CompositePipelineObserver(params IPipelineObserver[] observe
     public void RequestReceived() { foreach (var o in observers) o.RequestReceived(); }
     public void RequestDeadLettered(string reasonCode) { foreach (var o in observers) o.RequestDeadLettered(reasonCode); }
     public void RequestCompleted(TimeSpan endToEnd, int predictionsWritten, IReadOnlyList<string> systemsSucceeded) { foreach (var o in observers) o.RequestCompleted(endToEnd, predictionsWritten, systemsSucceeded); }
+    public void RequestSkipped(string reason) { foreach (var o in observers) o.RequestSkipped(reason); }
+    public void RequestsUnacknowledged(int requests, Exception error) { foreach (var o in observers) o.RequestsUnacknowledged(requests, error); }
     public void SystemFinished(string systemId, SystemOutcomeKind outcome, string? reasonCode, TimeSpan duration) { foreach (var o in observers) o.SystemFinished(systemId, outcome, reasonCode, duration); }
     public void FeaturesLoaded(int requests, TimeSpan duration) { foreach (var o in observers) o.FeaturesLoaded(requests, duration); }
     public void BatchWritten(int requests, int predictions, TimeSpan duration) { foreach (var o in observers) o.BatchWritten(requests, predictions, duration); }

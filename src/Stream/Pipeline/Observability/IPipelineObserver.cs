@@ -16,6 +16,12 @@ public interface IPipelineObserver
     /// <summary>A request's predictions are written, its event published and its message acknowledged.</summary>
     void RequestCompleted(TimeSpan endToEnd, int predictionsWritten, IReadOnlyList<string> systemsSucceeded) { }
 
+    /// <summary>A request ended early without work (already_processed), and was acknowledged.</summary>
+    void RequestSkipped(string reason) { }
+
+    /// <summary>Requests whose output could not be written after retries: not acknowledged, they will be redelivered.</summary>
+    void RequestsUnacknowledged(int requests, Exception error) { }
+
     void SystemFinished(string systemId, SystemOutcomeKind outcome, string? reasonCode, TimeSpan duration) { }
 
     void FeaturesLoaded(int requests, TimeSpan duration) { }

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Cli;
+using StreamProcessor.Stream.Configuration;
+using StreamProcessor.Stream.Pipeline;
+using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Stream.Service;
+using StreamProcessor.Stream.Service.Logging;
+using StreamProcessor.Stream.Sources;
+
+namespace StreamProcessor.Stream.Commands;
+
+/// <summary>
+/// <c>stream run</c>: the long-running mode. Serves /metrics, /healthz and /readyz at once, then opens the
+/// spool, the warehouse (waiting for it if it is locked or missing) and the model, and predicts requests as
+/// they arrive until SIGTERM or SIGINT. Then it stops reading, gives in-flight requests the drain deadline to
+/// be written and acknowledged, abandons the rest unacknowledged (redelivered on restart), and exits 0.
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>After the drain deadline cancels in-flight work, how long a write that ignores cancellation may still take.</summary>
+    private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MaxWarehouseRetry = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
+    {
+        context.Arguments.AllowOnly("run", "port", "spool", "events");
+        var service = context.Options.Service;
+        var port = context.Arguments.GetInt("port") ?? PortFromEnvironment() ?? service.Port;
+        var spool = context.Options.Spool;
+        var spoolDirectory = context.Arguments.Get("spool") ?? context.ResolveInDataDir(spool.Directory);
+
+        using var loggerFactory = ServiceLogging.Create(service, context.Terminals.Output);
+        var log = loggerFactory.CreateLogger("stream.run");
+        var registry = Metrics.NewCustomRegistry();
+        DotNetStats.Register(registry);
+        var metrics = new PrometheusPipelineObserver(registry);
+        var readiness = new Readiness(registry);
+
+        await using var server = MonitoringServer.Create(service.Address, port, registry, readiness, loggerFactory);
+        RunLog.Listening(log, await server.StartAsync(CancellationToken.None));
+        try
+        {
+            return await ServeAsync(context, loggerFactory, log, metrics, readiness, spoolDirectory, stop);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RunLog.PipelineFailed(log, e.Message, e);
+            return CliApp.Failed;
+        }
+        finally
+        {
+            readiness.StartDraining();
+            await server.StopAsync();
+        }
+    }
+
+    private static async Task<int> ServeAsync(CommandContext context, ILoggerFactory loggerFactory, ILogger log,
+        PrometheusPipelineObserver metrics, Readiness readiness, string spoolDirectory, CancellationToken stop)
+    {
+        var service = context.Options.Service;
+        // What the embedded defaults say on the user's behalf ("training a model first") belongs in the service log.
+        var quiet = new CommandContext(context.Arguments, context.Options, context.DataDir, context.Output,
+            new LogLineWriter(loggerFactory.CreateLogger("stream.setup")), context.Terminals with { Error = false });
+
+        using var source = SpoolRequestSource.Open(spoolDirectory, context.ResolveInDataDir(context.Options.Spool.AckLog),
+            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"));
+        readiness.Passed(Readiness.Source);
+        RunLog.SpoolOpened(log, source.Directory, source.AckLogPath);
+
+        using var warehouse = await OpenWarehouseAsync(quiet, readiness, log, stop);
+        if (warehouse is null)
+        {
+            RunLog.StoppedBeforeReady(log);
+            return CliApp.Ok;
+        }
+        EmbeddedDefault.EnsureBoxScores(quiet, warehouse);
+        EmbeddedDefault.EnsureFeatures(quiet, warehouse, DateOnly.MinValue, DateOnly.MaxValue);
+        readiness.Waiting(Readiness.Model, "loading");
+        var model = await EmbeddedDefault.EnsureModelAsync(quiet, warehouse, DateOnly.MaxValue, stop);
+        readiness.Passed(Readiness.Model);
+        RunLog.ModelLoaded(log, model.Version);
+        if (stop.IsCancellationRequested)
+        {
+            RunLog.StoppedBeforeReady(log);
+            return CliApp.Ok;
+        }
+
+        var requestLog = loggerFactory.CreateLogger("stream.requests");
+        // The breakers report their transitions to the same observer, so breaker state reaches /metrics.
+        var observer = new CompositePipelineObserver(metrics, new LoggingPipelineObserver(loggerFactory.CreateLogger("stream.pipeline")));
+        var dependencies = EmbeddedPipeline.Dependencies(quiet, warehouse, model, observer);
+        dependencies = dependencies with
+        {
+            DeadLetterSink = new LoggingDeadLetterSink(dependencies.DeadLetterSink, requestLog),
+            EventPublisher = new LoggingEventPublisher(dependencies.EventPublisher, requestLog),
+        };
+        var pipeline = new PredictionPipeline(dependencies, context.Options.Pipeline);
+
+        using var abandon = new CancellationTokenSource();
+        var abandonedLongAgo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStop = stop.Register(() =>
+        {
+            readiness.StartDraining();
+            RunLog.Draining(log, service.DrainSeconds);
+            abandon.CancelAfter(TimeSpan.FromSeconds(Math.Max(0, service.DrainSeconds)));
+        });
+        using var onAbandon = abandon.Token.Register(() =>
+            _ = Task.Delay(AbandonGrace).ContinueWith(_ => abandonedLongAgo.TrySetResult(), TaskScheduler.Default));
+
+        var run = pipeline.RunAsync(source, stop, abandon.Token);
+        readiness.Passed(Readiness.Pipeline); // its blocks exist (and are on /metrics) once RunAsync returns its task
+        RunLog.Ready(log);
+        if (await Task.WhenAny(run, abandonedLongAgo.Task) != run)
+        {
+            // A write stuck past cancellation: exiting is safe, since acknowledgement follows the write and an
+            // interrupted transaction commits nothing. The unacknowledged requests come back on restart.
+            RunLog.AbandonedWithoutStopping(log, AbandonGrace.TotalSeconds);
+            return CliApp.Ok;
+        }
+        try
+        {
+            var result = await run;
+            RunLog.Stopped(log, result.Requests, result.RequestsCompleted, result.DeadLettered, result.Acknowledged, result.PredictionsWritten);
+        }
+        catch (Exception e) when (abandon.IsCancellationRequested && e is OperationCanceledException or PipelineFaultedException)
+        {
+            RunLog.DrainDeadlinePassed(log, service.DrainSeconds);
+        }
+        catch (PipelineFaultedException e)
+        {
+            RunLog.PipelineFailed(log, e.Message, e);
+            return CliApp.Failed;
+        }
+        return CliApp.Ok;
+    }
+
+    /// <summary>Opens the warehouse, retrying with backoff while it cannot be (locked by another process, say); null if stopped first.</summary>
+    private static async Task<Warehouse?> OpenWarehouseAsync(CommandContext context, Readiness readiness, ILogger log, CancellationToken stop)
+    {
+        var retry = TimeSpan.FromMilliseconds(250);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var warehouse = context.OpenWarehouse();
+                readiness.Passed(Readiness.Warehouse);
+                RunLog.WarehouseOpened(log, warehouse.Path);
+                return warehouse;
+            }
+            catch (WarehouseException e)
+            {
+                readiness.Waiting(Readiness.Warehouse, e.Message);
+                RunLog.WarehouseUnavailable(log, retry.TotalSeconds, e.Message);
+            }
+            await Task.Delay(retry, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, MaxWarehouseRetry.Ticks));
+        }
+        return null;
+    }
+
+    /// <summary>Cloud Run (and others) say which port to serve on in PORT.</summary>
+    private static int? PortFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable("PORT");
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
+            ? port
+            : throw new ConfigurationException($"PORT must be a port number, got \"{text}\"");
+    }
+}

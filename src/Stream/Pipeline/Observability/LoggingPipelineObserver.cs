@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace StreamProcessor.Stream.Pipeline.Observability;
+
+/// <summary>
+/// Logs the pipeline's rare, operator-worthy events: a breaker changing state and a transient failure being
+/// retried. Per-request lines come from the sinks' logging decorators, which know the request.
+/// </summary>
+public sealed partial class LoggingPipelineObserver(ILogger logger) : IPipelineObserver
+{
+    public void Retrying(string operation, int attempt, Exception error) => LogRetry(operation, attempt, error.Message);
+
+    public void BreakerStateChanged(string systemId, BreakerState state)
+    {
+        if (state == BreakerState.Closed) LogBreakerClosed(systemId);
+        else LogBreakerNotClosed(systemId, state == BreakerState.Open ? "open" : "half_open");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "retrying {operation} (attempt {attempt}) after a transient failure: {error}")]
+    private partial void LogRetry(string operation, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "circuit breaker of {system_id} is {breaker_state}")]
+    private partial void LogBreakerNotClosed(string system_id, string breaker_state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "circuit breaker of {system_id} is closed again")]
+    private partial void LogBreakerClosed(string system_id);
+}
