@@ -12,9 +12,9 @@ public class DataLoadCommandTests
         await File.WriteAllLinesAsync(csv,
         [
             Header,
-            "Al Horford,2024-10-22,Celtics,Knicks,1,1,26.05,11,5,1,1,7,4,0.571,5,3,0.6,0,0,0,3,0",
-            "Derrick White,2024-10-22,Celtics,Knicks,1,1,26.38,-24,4,0,1,13,8,0.615,10,6,0.6,2,2,1,3,0",
-            "Jaylen Brown,2024-13-22,Celtics,Knicks,1,1,29.54,23,1,0,1,18,7,0.389,9,5,0.556,4,4,1,7,1",
+            "Test Forward,2024-10-22,Celtics,Knicks,1,1,25.5,12,3,0,2,9,5,0.556,4,2,0.5,0,0,0,6,1",
+            "Test Guard,2024-10-22,Celtics,Knicks,1,1,30.0,-20,4,0,1,13,8,0.615,10,3,0.3,1,1,1,3,0",
+            "Test Wing,2024-13-22,Celtics,Knicks,1,1,28.0,18,1,0,1,15,7,0.467,6,2,0.333,2,2,1,5,1",
         ]);
 
         var run = await Cli.RunAsync("data", "load", "--box-scores", csv, "--data-dir", temp.Path, "--json");
@@ -39,8 +39,8 @@ public class DataLoadCommandTests
         await File.WriteAllLinesAsync(csv,
         [
             Header,
-            "Al Horford,2024-10-22,Celtics,Knicks,1,1,26.05,11,5,1,1,7,4,0.571,5,3,0.6,0,0,0,3,0",
-            "Jalen Brunson,2024-10-22,Knicks,Celtics,0,0,33.7,22,7,0,1,21,8,0.381,5,2,0.4,4,4,1,3,2",
+            "Test Forward,2024-10-22,Celtics,Knicks,1,1,25.5,12,3,0,2,9,5,0.556,4,2,0.5,0,0,0,6,1",
+            "Test Center,2024-10-22,Knicks,Celtics,0,0,31.2,19,2,3,0,14,8,0.571,1,0,0,4,3,0.75,11,2",
         ]);
 
         var run = await Cli.RunOkAsync("data", "load", "--box-scores", csv, "--data-dir", temp.Path, "--json");
@@ -48,7 +48,7 @@ public class DataLoadCommandTests
         Assert.Equal(2, run.Json.GetProperty("loaded").GetInt32());
         var rows = WarehouseQuery.Rows(Path.Combine(temp.Path, "warehouse.duckdb"),
             "SELECT player_lookup, game_id FROM nba_analytics.player_game_summary ORDER BY 1");
-        Assert.Equal(["al-horford|20241022_NYK_BOS", "jalen-brunson|20241022_NYK_BOS"], rows.Select(r => $"{r[0]}|{r[1]}"));
+        Assert.Equal(["test-center|20241022_NYK_BOS", "test-forward|20241022_NYK_BOS"], rows.Select(r => $"{r[0]}|{r[1]}"));
     }
 
     [Fact]
