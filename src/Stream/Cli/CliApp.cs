@@ -18,12 +18,17 @@ public static class CliApp
           data load --box-scores FILE.csv   load box scores (a file with any bad row loads nothing)
           data synth [--seed N] [--out F]   generate a season of box scores (the embedded default)
           features build [--from D] [--to D]  compute pre-game features for every player-game
-          model train [--until D]           train xgboost_v1 on player-games before D
+          model train [--until D]           train the models on player-games before D: xgboost_v1 per prop,
+                                    the ensemble's weights and the probability curves
           replay --date D                   predict every player with features on D (main job)
           replay --from D --to D            ... a range of days
           replay --requests FILE.jsonl      ... requests in the production message format
                  [--events warehouse|jsonl] where completion events go
+                 [--force]                  predict again what was already predicted (same lines, features)
+                 [--inject FAULTS]          fault injection, e.g. xgboost_v1.throw=1,sink.transient=2
           evaluate --from D --to D          walk-forward backtest of the systems against naive baselines
+                 [--prop P,..|all]          points (default), rebounds, assists, threes
+                 [--report DIR]             an HTML page with PNG plots
           run [--port N] [--spool DIR]      the long-running service: reads the spool until SIGTERM/SIGINT,
                                             serves /metrics, /healthz and /readyz
 
