@@ -11,11 +11,5 @@ public sealed record FeatureOutcome(PlayerFeatures Features, double Points, doub
     public double ThreesMade { get; init; }
 
     /// <summary>The outcome for a prop.</summary>
-    public double ValueOf(PropType prop) => prop switch
-    {
-        PropType.Points => Points,
-        PropType.Rebounds => Rebounds,
-        PropType.Assists => Assists,
-        _ => ThreesMade,
-    };
+    public double ValueOf(PropType prop) => prop.Select(Points, Rebounds, Assists, ThreesMade);
 }

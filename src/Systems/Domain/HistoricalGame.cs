@@ -15,13 +15,7 @@ public sealed record HistoricalGame
     public double ThreesMade { get; init; }
 
     /// <summary>What the player did in that game for a prop.</summary>
-    public double ValueOf(PropType prop) => prop switch
-    {
-        PropType.Points => Points,
-        PropType.Rebounds => Rebounds,
-        PropType.Assists => Assists,
-        _ => ThreesMade,
-    };
+    public double ValueOf(PropType prop) => prop.Select(Points, Rebounds, Assists, ThreesMade);
 }
 
 /// <summary>How well the opponent defends, from its defensive rating over its previous 15 games.</summary>

@@ -28,12 +28,16 @@ public static class PropTypes
         return false;
     }
 
-    /// <summary>What the player did for this prop in a game.</summary>
-    public static double ValueIn(this PropType prop, BoxScore game) => prop switch
+    /// <summary>The one of a game's four counts this prop is about: every "what did he do for this prop" goes through here.</summary>
+    public static double Select(this PropType prop, double points, double rebounds, double assists, double threesMade) => prop switch
     {
-        PropType.Points => game.Points,
-        PropType.Rebounds => game.Rebounds,
-        PropType.Assists => game.Assists,
-        _ => game.ThreesMade,
+        PropType.Points => points,
+        PropType.Rebounds => rebounds,
+        PropType.Assists => assists,
+        _ => threesMade,
     };
+
+    /// <summary>What the player did for this prop in a game.</summary>
+    public static double ValueIn(this PropType prop, BoxScore game) =>
+        prop.Select(game.Points, game.Rebounds, game.Assists, game.ThreesMade);
 }
