@@ -39,11 +39,11 @@ internal static class EvaluateCommand
         var systems = SystemCatalog.Create(context.Options.Systems, models);
         var reports = new Dictionary<PropType, BacktestReport>();
         using var progress = context.Progress("evaluate", props.Count, "props");
+        var games = await BacktestCases.LoadAsync(warehouse, context.Options.History, from, to, context.Options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in props)
         {
             progress.Advance(1);
-            var cases = await BacktestCases.LoadAsync(warehouse, context.Options.History, from, to, context.Options.Evaluate.MinEarlierGames, prop, cancellationToken);
-            reports[prop] = Backtest.Run(cases, systems, context.Options.Recommendation);
+            reports[prop] = Backtest.Run(games.For(prop), systems, context.Options.Recommendation);
         }
         progress.Dispose();
         foreach (var (prop, report) in reports) EvaluationPrinter.Print(context, report, prop, from, to, models.Version);

@@ -1,3 +1,4 @@
+using StreamProcessor.Sinks.Features;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Replay;
 using StreamProcessor.Systems.Domain;
@@ -6,40 +7,55 @@ using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Evaluation;
 
-/// <summary>The player-games of a date range as backtest cases for one prop: pre-game features, history, synthetic line, outcome.</summary>
-public static class BacktestCases
+/// <summary>
+/// The player-games of a date range, read once (pre-game features, history, outcome), from which the
+/// backtest cases of each prop are made in memory: the props differ only in their line and their outcome.
+/// </summary>
+public sealed class BacktestCases
 {
     private const int LoadBatchSize = 1000;
 
-    /// <summary>Player-games in [from, to] whose player had at least <paramref name="minEarlierGames"/> earlier games and a line.</summary>
-    public static async Task<IReadOnlyList<BacktestCase>> LoadAsync(
-        Warehouse warehouse, HistoryOptions history, DateOnly from, DateOnly to, int minEarlierGames, PropType prop, CancellationToken cancellationToken)
+    private readonly IReadOnlyList<(FeatureOutcome Row, IReadOnlyList<HistoricalGame> History)> _games;
+
+    private BacktestCases(IReadOnlyList<(FeatureOutcome, IReadOnlyList<HistoricalGame>)> games) => _games = games;
+
+    /// <summary>Player-games in [from, to] whose player had at least <paramref name="minEarlierGames"/> earlier games.</summary>
+    public static async Task<BacktestCases> LoadAsync(
+        Warehouse warehouse, HistoryOptions history, DateOnly from, DateOnly to, int minEarlierGames, CancellationToken cancellationToken)
     {
         var table = new FeatureTable(warehouse, history);
         var rows = table.ReadWithOutcomes(from, to, minEarlierGames);
-        var cases = new List<BacktestCase>(rows.Count);
+        var games = new List<(FeatureOutcome, IReadOnlyList<HistoricalGame>)>(rows.Count);
         foreach (var chunk in rows.Chunk(LoadBatchSize))
         {
             var records = await table.LoadAsync(chunk.Select(r => r.Features.Key).ToArray(), cancellationToken);
-            foreach (var row in chunk)
+            games.AddRange(chunk.Select(row => (row, records[row.Features.Key].History)));
+        }
+        return new BacktestCases(games);
+    }
+
+    /// <summary>The cases of one prop: the games whose player has a line for it.</summary>
+    public IReadOnlyList<BacktestCase> For(PropType prop)
+    {
+        var cases = new List<BacktestCase>(_games.Count);
+        foreach (var (row, history) in _games)
+        {
+            if (SyntheticLine.For(row.Features, prop) is not { } line) continue;
+            var request = new PredictionRequest
             {
-                if (SyntheticLine.For(row.Features, prop) is not { } line) continue;
-                var request = new PredictionRequest
-                {
-                    RequestId = $"evaluate:{row.Features.Key}",
-                    PlayerLookup = row.Features.PlayerLookup,
-                    GameDate = row.Features.GameDate,
-                    GameId = row.Features.GameId,
-                    LineValues = [line],
-                    Prop = prop,
-                };
-                cases.Add(new BacktestCase(new PredictionInput
-                {
-                    Request = request,
-                    Features = row.Features,
-                    History = records[row.Features.Key].History,
-                }, line, row.ValueOf(prop), row.Minutes));
-            }
+                RequestId = $"evaluate:{row.Features.Key}",
+                PlayerLookup = row.Features.PlayerLookup,
+                GameDate = row.Features.GameDate,
+                GameId = row.Features.GameId,
+                LineValues = [line],
+                Prop = prop,
+            };
+            cases.Add(new BacktestCase(new PredictionInput
+            {
+                Request = request,
+                Features = row.Features,
+                History = history,
+            }, line, row.ValueOf(prop), row.Minutes));
         }
         return cases;
     }

@@ -35,15 +35,14 @@ public static class ModelTrainer
         var models = new List<XgboostModel>();
         var weights = new Dictionary<PropType, EnsembleWeights>();
         var curves = new Dictionary<(PropType, string), OverProbability>();
+        var validation = await BacktestCases.LoadAsync(warehouse, options.History, validationFrom, lastDay, options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in PropTypes.All)
         {
             var early = outcomes.Where(o => o.Features.GameDate < validationFrom).Select(o => new TrainingExample(o.Features, o.ValueOf(prop))).ToArray();
             if (early.Length > 0)
             {
                 var stage = XgboostModel.Train(early, options.Model.Training, prop);
-                var cases = await BacktestCases.LoadAsync(warehouse, options.History, validationFrom, lastDay,
-                    options.Evaluate.MinEarlierGames, prop, cancellationToken);
-                var (fitted, fittedCurves) = FitOnValidation(cases, options, stage, prop);
+                var (fitted, fittedCurves) = FitOnValidation(validation.For(prop), options, stage, prop);
                 weights[prop] = fitted;
                 foreach (var (system, curve) in fittedCurves) curves[(prop, system)] = curve;
             }
