@@ -3,12 +3,14 @@ using StreamProcessor.Stream.Pipeline.Observability;
 
 namespace StreamProcessor.Stream.Pipeline;
 
-/// <summary>Thread-safe tallies of one run, read into the run's summary.</summary>
+/// <summary>
+/// The run's summary, tallied from the same observer events metrics and logs get, so a block reports an
+/// outcome once. Per-system tallies are counted at acknowledgement (<see cref="CountSystems"/>), as the
+/// summary promises "predicted and written".
+/// </summary>
 internal sealed class PipelineCounters : IPipelineObserver
 {
-    public enum Outcome { Succeeded, Failed, Skipped }
-
-    private long _received, _completed, _predictionsWritten, _deadLettered, _acknowledged, _unacknowledged, _retries;
+    private long _received, _completed, _predictionsWritten, _deadLettered, _skipped, _unacknowledged, _retries;
     private volatile Exception? _lastError;
 
     public ConcurrentDictionary<string, long> DeadLettersByReason { get; } = new();
@@ -21,39 +23,46 @@ internal sealed class PipelineCounters : IPipelineObserver
     public long Completed => Interlocked.Read(ref _completed);
     public long PredictionsWritten => Interlocked.Read(ref _predictionsWritten);
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
-    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+
+    /// <summary>Every completed, dead-lettered or skipped request is acknowledged, and nothing else is.</summary>
+    public long Acknowledged => Completed + DeadLettered + Interlocked.Read(ref _skipped);
+
     public long Unacknowledged => Interlocked.Read(ref _unacknowledged);
-    public Exception? LastError => _lastError;
     public long Retries => Interlocked.Read(ref _retries);
+    public Exception? LastError => _lastError;
 
-    public void Retrying(string operation, int attempt, Exception error) => Interlocked.Increment(ref _retries);
+    public void RequestReceived() => Interlocked.Increment(ref _received);
 
-    public void CountReceived() => Interlocked.Increment(ref _received);
-
-    public void CountCompleted(int requests, int predictions)
+    public void RequestCompleted(TimeSpan endToEnd, int predictionsWritten, IReadOnlyList<string> systemsSucceeded)
     {
-        Interlocked.Add(ref _completed, requests);
-        Interlocked.Add(ref _predictionsWritten, predictions);
+        Interlocked.Increment(ref _completed);
+        Interlocked.Add(ref _predictionsWritten, predictionsWritten);
     }
 
-    public void CountDeadLettered(string reason)
+    public void RequestDeadLettered(string reasonCode)
     {
         Interlocked.Increment(ref _deadLettered);
-        DeadLettersByReason.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        DeadLettersByReason.AddOrUpdate(reasonCode, 1, (_, n) => n + 1);
     }
 
-    public void CountSkipped(string reason) => SkippedByReason.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    public void RequestSkipped(string reason)
+    {
+        Interlocked.Increment(ref _skipped);
+        SkippedByReason.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    }
 
-    public void CountAcknowledged(int messages) => Interlocked.Add(ref _acknowledged, messages);
-
-    /// <summary>Requests whose output could not be written: left unacknowledged, for redelivery.</summary>
-    public void CountUnacknowledged(int requests, Exception error)
+    public void RequestsUnacknowledged(int requests, Exception error)
     {
         Interlocked.Add(ref _unacknowledged, requests);
         _lastError = error;
     }
 
-    public void CountSystem(string systemId, Outcome outcome) =>
-        (outcome switch { Outcome.Succeeded => SystemSuccesses, Outcome.Failed => SystemFailures, _ => SystemSkips })
-            .AddOrUpdate(systemId, 1, (_, n) => n + 1);
+    public void Retrying(string operation, int attempt, Exception error) => Interlocked.Increment(ref _retries);
+
+    public void CountSystems(IReadOnlyList<string> succeeded, IReadOnlyList<string> failed, IReadOnlyList<string> skipped)
+    {
+        foreach (var id in succeeded) SystemSuccesses.AddOrUpdate(id, 1, (_, n) => n + 1);
+        foreach (var id in failed) SystemFailures.AddOrUpdate(id, 1, (_, n) => n + 1);
+        foreach (var id in skipped) SystemSkips.AddOrUpdate(id, 1, (_, n) => n + 1);
+    }
 }

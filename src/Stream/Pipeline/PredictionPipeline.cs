@@ -37,7 +37,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var observer = new CompositePipelineObserver(dependencies.Observer, counters);
         var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
         var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, counters, observer, blockOptions);
+        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, observer, blockOptions);
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
         var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
@@ -80,7 +80,6 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         {
             await foreach (var message in source.ReadAsync(stop))
             {
-                counters.CountReceived();
                 observer.RequestReceived();
                 if (!await ingest.SendAsync(new ReceivedMessage(message, Stopwatch.GetTimestamp()), abort.Token)) break;
             }

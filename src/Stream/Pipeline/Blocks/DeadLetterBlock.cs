@@ -13,7 +13,7 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 internal static class DeadLetterBlock
 {
     public static ActionBlock<DeadLetter[]> Create(
-        PipelineDependencies dependencies, IRequestSource source, PipelineCounters counters, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
+        PipelineDependencies dependencies, IRequestSource source, IPipelineObserver observer, ExecutionDataflowBlockOptions options) =>
         new(async batch =>
         {
             try
@@ -25,15 +25,9 @@ internal static class DeadLetterBlock
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                counters.CountUnacknowledged(batch.Length, e);
                 observer.RequestsUnacknowledged(batch.Length, e);
                 return;
             }
-            foreach (var deadLetter in batch)
-            {
-                counters.CountDeadLettered(deadLetter.ReasonCode);
-                observer.RequestDeadLettered(deadLetter.ReasonCode);
-            }
-            counters.CountAcknowledged(batch.Length);
+            foreach (var deadLetter in batch) observer.RequestDeadLettered(deadLetter.ReasonCode);
         }, options);
 }

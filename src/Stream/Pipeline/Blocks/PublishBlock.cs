@@ -23,7 +23,6 @@ internal static class PublishBlock
             var batch = written.Requests;
             if (written.Error is { } writeError)
             {
-                counters.CountUnacknowledged(batch.Length, writeError);
                 observer.RequestsUnacknowledged(batch.Length, writeError);
                 return;
             }
@@ -59,23 +58,17 @@ internal static class PublishBlock
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                counters.CountUnacknowledged(batch.Length, e);
                 observer.RequestsUnacknowledged(batch.Length, e);
                 return;
             }
-            counters.CountAcknowledged(batch.Length);
             foreach (var r in batch)
             {
                 if (r.Run.SkipReason is { } reason)
                 {
-                    counters.CountSkipped(reason);
                     observer.RequestSkipped(reason);
                     continue;
                 }
-                counters.CountCompleted(1, r.Rows.Count);
-                foreach (var id in r.Run.SystemsSucceeded) counters.CountSystem(id, PipelineCounters.Outcome.Succeeded);
-                foreach (var id in r.Run.SystemsFailed) counters.CountSystem(id, PipelineCounters.Outcome.Failed);
-                foreach (var id in r.Run.SystemsSkipped) counters.CountSystem(id, PipelineCounters.Outcome.Skipped);
+                counters.CountSystems(r.Run.SystemsSucceeded, r.Run.SystemsFailed, r.Run.SystemsSkipped);
                 observer.RequestCompleted(Stopwatch.GetElapsedTime(r.Request.Validated.ReceivedAt), r.Rows.Count, r.Run.SystemsSucceeded);
             }
         }, options);
