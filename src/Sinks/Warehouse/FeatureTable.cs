@@ -187,8 +187,8 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
             {
                 GameDate = dates[i],
                 OpponentTier = GameContext.TierFor(defRatings[i] ?? double.NaN),
-                DaysRest = rests[i] is { } rest ? (int)rest : GameContext.UnknownRestDays,
-                Home = homes[i] >= 0.5,
+                DaysRest = GameContext.RestDaysFor(rests[i] ?? double.NaN),
+                Home = GameContext.IsHome(homes[i] ?? double.NaN),
                 RecentForm = GameContext.FormFor(forms[i] ?? double.NaN),
                 Points = points[i] ?? 0,
                 Minutes = minutes[i] ?? 0,

@@ -19,6 +19,12 @@ public static class GameContext
     /// <summary>Rest assumed for a player's first game, when there is no previous game.</summary>
     public const int UnknownRestDays = 3;
 
+    /// <summary>Days of rest from the days_rest feature (NaN for a first game).</summary>
+    public static int RestDaysFor(double daysRest) => double.IsNaN(daysRest) ? UnknownRestDays : (int)daysRest;
+
+    /// <summary>Home from the home feature (1 home, 0 away; NaN, unknown, counts as away).</summary>
+    public static bool IsHome(double home) => home >= 0.5;
+
     public static OpponentTier TierFor(double defRatingRel) =>
         double.IsNaN(defRatingRel) ? OpponentTier.Average
         : defRatingRel < EliteDefenceBelow ? OpponentTier.Elite

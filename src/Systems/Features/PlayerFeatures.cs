@@ -45,7 +45,7 @@ public sealed class PlayerFeatures
 
     public RecentForm RecentFormCategory => GameContext.FormFor(this[Feature.RecentForm]);
 
-    public int DaysRest => Has(Feature.DaysRest) ? (int)this[Feature.DaysRest] : GameContext.UnknownRestDays;
+    public int DaysRest => GameContext.RestDaysFor(this[Feature.DaysRest]);
 
-    public bool IsHome => this[Feature.Home] >= 0.5;
+    public bool IsHome => GameContext.IsHome(this[Feature.Home]);
 }
