@@ -4,12 +4,13 @@ namespace StreamProcessor.Stream.Resilience.CircuitBreaker;
 
 /// <summary>
 /// Caches reads of the breaker table for a TTL (production: 30 s), so checking for another replica's
-/// changes costs nothing per request. Writes go through and update the cache.
+/// changes costs nothing per request: a read returns the cached snapshot itself. Writes (rare: state
+/// transitions) go through and replace the snapshot with an updated copy.
 /// </summary>
 public sealed class CachedBreakerStateStore(IBreakerStateStore inner, TimeSpan timeToLive, TimeProvider clock) : IBreakerStateStore
 {
     private readonly object _gate = new();
-    private Dictionary<string, BreakerRecord>? _cached;
+    private IReadOnlyDictionary<string, BreakerRecord>? _cached;
     private DateTimeOffset _readAt;
 
     public IReadOnlyDictionary<string, BreakerRecord> ReadAll()
@@ -21,7 +22,7 @@ public sealed class CachedBreakerStateStore(IBreakerStateStore inner, TimeSpan t
                 _cached = new Dictionary<string, BreakerRecord>(inner.ReadAll());
                 _readAt = clock.GetUtcNow();
             }
-            return new Dictionary<string, BreakerRecord>(_cached);
+            return _cached;
         }
     }
 
@@ -30,7 +31,7 @@ public sealed class CachedBreakerStateStore(IBreakerStateStore inner, TimeSpan t
         inner.Save(record);
         lock (_gate)
         {
-            if (_cached is not null) _cached[record.SystemId] = record;
+            if (_cached is not null) _cached = new Dictionary<string, BreakerRecord>(_cached) { [record.SystemId] = record };
         }
     }
 
