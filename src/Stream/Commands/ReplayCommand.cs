@@ -131,9 +131,6 @@ internal static class ReplayCommand
         ? $"replay-{from:yyyyMMdd}-{to:yyyyMMdd}.acks"
         : $"requests-{Path.GetFileNameWithoutExtension(requestsFile)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(requestsFile))))[..12]}.acks";
 
-    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, TrainedModels? models) =>
-        EmbeddedPipeline.Dependencies(context, warehouse, models);
-
     private static string Span(DateOnly from, DateOnly to) => from == to ? $"{from:yyyy-MM-dd}" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
 
     /// <summary>A readable table of the day: the players with the largest ensemble edge first.</summary>

@@ -13,14 +13,10 @@ namespace StreamProcessor.Stream.Pipeline;
 /// <summary>The five systems, configured: the one list both the pipeline and the backtest run.</summary>
 public static class SystemCatalog
 {
-    /// <summary>Uncalibrated systems with one points model (or none) and equal ensemble weights.</summary>
-    public static IReadOnlyList<IPredictionSystem> Create(SystemsOptions options, XgboostModel? model) =>
-        Create(options, new XgboostSystem(model));
-
     /// <summary>The systems with everything <c>model train</c> learned: a model per prop, ensemble weights, probability curves.</summary>
     public static IReadOnlyList<IPredictionSystem> Create(SystemsOptions options, TrainedModels? trained)
     {
-        if (trained is null) return Create(options, (XgboostModel?)null);
+        if (trained is null) return Create(options, new XgboostSystem((XgboostModel?)null)); // uncalibrated, equal weights
         IPredictionSystem[] systems =
         [
             .. Create(options, new XgboostSystem(trained.Models)).Where(s => !s.CombinesOtherSystems),

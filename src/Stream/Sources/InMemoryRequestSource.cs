@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace StreamProcessor.Stream.Sources;
 
@@ -8,9 +7,6 @@ namespace StreamProcessor.Stream.Sources;
 public sealed class InMemoryRequestSource(IReadOnlyList<SourceMessage> messages) : IRequestSource
 {
     private readonly ConcurrentDictionary<string, byte> _acknowledged = new();
-
-    public static InMemoryRequestSource FromJson(IEnumerable<(string MessageId, string Json)> messages) =>
-        new(messages.Select(m => new SourceMessage(m.MessageId, Encoding.UTF8.GetBytes(m.Json))).ToArray());
 
     public IReadOnlyCollection<string> Acknowledged => _acknowledged.Keys.ToArray();
 
