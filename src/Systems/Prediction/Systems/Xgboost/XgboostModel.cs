@@ -23,7 +23,7 @@ public sealed class XgboostModel
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
     private readonly PredictionEnginePool _engines;
-    private readonly double _medianOffset;
+    private readonly ModelManifest _manifest; // what the model is, as saved beside it
 
     private XgboostModel(MLContext context, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
     {
@@ -31,32 +31,27 @@ public sealed class XgboostModel
         _model = model;
         _inputSchema = inputSchema;
         _engines = new PredictionEnginePool(context, model);
-        _medianOffset = manifest.MedianOffset;
+        _manifest = manifest;
         PropTypes.TryParse(manifest.Prop, out var prop);
         Prop = prop;
-        TrainedFrom = manifest.TrainedFrom;
-        TrainedUntil = manifest.TrainedUntil;
-        FeatureVersion = manifest.FeatureVersion;
-        ExampleCount = manifest.ExampleCount;
-        TrainingMae = manifest.TrainingMae;
     }
 
     /// <summary>The prop whose statistic the model predicts.</summary>
     public PropType Prop { get; }
 
     /// <summary>The earliest game date among the training examples.</summary>
-    public DateOnly TrainedFrom { get; }
+    public DateOnly TrainedFrom => _manifest.TrainedFrom;
 
     /// <summary>The latest game date among the training examples.</summary>
-    public DateOnly TrainedUntil { get; }
+    public DateOnly TrainedUntil => _manifest.TrainedUntil;
 
     /// <summary>The <see cref="FeatureCatalog.Version"/> of the features it was trained on.</summary>
-    public string FeatureVersion { get; }
+    public string FeatureVersion => _manifest.FeatureVersion;
 
-    public int ExampleCount { get; }
+    public int ExampleCount => _manifest.ExampleCount;
 
     /// <summary>Mean absolute error on the training examples themselves (in-sample, so optimistic).</summary>
-    public double TrainingMae { get; }
+    public double TrainingMae => _manifest.TrainingMae;
 
     /// <summary>
     /// Which model this is, written to <c>model_version</c>: system, prop (when not points), training range and
@@ -126,7 +121,7 @@ public sealed class XgboostModel
 
     /// <summary>The predicted value of the model's prop for one feature row. Thread-safe.</summary>
     public double Predict(PlayerFeatures features) =>
-        ModelBaseline.For(features, Prop) + _engines.Predict(ModelFeatureVector.From(features)) + _medianOffset;
+        ModelBaseline.For(features, Prop) + _engines.Predict(ModelFeatureVector.From(features)) + _manifest.MedianOffset;
 
     /// <summary>The q-quantile of sorted values (linear interpolation between neighbours).</summary>
     private static double Quantile(double[] sorted, double q)
@@ -148,7 +143,7 @@ public sealed class XgboostModel
         var manifestEntry = archive.CreateEntry(ManifestEntry);
         manifestEntry.LastWriteTime = stamp;
         using (var manifestStream = manifestEntry.Open())
-            JsonSerializer.Serialize(manifestStream, Manifest(), Json);
+            JsonSerializer.Serialize(manifestStream, _manifest, Json);
 
         var modelEntry = archive.CreateEntry(ModelEntry);
         modelEntry.LastWriteTime = stamp;
@@ -187,20 +182,6 @@ public sealed class XgboostModel
         var model = context.Model.Load(buffer, out var inputSchema);
         return new XgboostModel(context, model, inputSchema, manifest);
     }
-
-    private ModelManifest Manifest() => new()
-    {
-        Format = ModelManifest.CurrentFormat,
-        System = SystemIds.Xgboost,
-        Prop = Prop.Code(),
-        MedianOffset = _medianOffset,
-        TrainedFrom = TrainedFrom,
-        TrainedUntil = TrainedUntil,
-        FeatureVersion = FeatureVersion,
-        ExampleCount = ExampleCount,
-        TrainingMae = TrainingMae,
-        FeatureColumns = CurrentFeatureColumns(),
-    };
 
     private static string[] CurrentFeatureColumns() => FeatureCatalog.All.Select(f => f.ColumnName()).ToArray();
 }
