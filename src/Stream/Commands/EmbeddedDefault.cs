@@ -22,7 +22,10 @@ internal static class EmbeddedDefault
         context.Note($"generated {rows.Count:N0} box scores ({rows.Min(r => r.GameDate):yyyy-MM-dd} .. {rows.Max(r => r.GameDate):yyyy-MM-dd})");
     }
 
-    /// <summary>Builds features when the days' box scores have no (or fewer) feature rows; days without games need none.</summary>
+    /// <summary>
+    /// Builds features when the days' box scores have no (or fewer) feature rows, or any row is of an older feature
+    /// version; days without games need none. <c>DateOnly.MinValue .. MaxValue</c> checks the whole warehouse.
+    /// </summary>
     public static void EnsureFeatures(CommandContext context, Warehouse warehouse, DateOnly from, DateOnly to)
     {
         var games = new BoxScoreTable(warehouse).Count(from, to);
@@ -30,27 +33,18 @@ internal static class EmbeddedDefault
         var features = table.Count(from, to);
         var stale = table.CountOtherVersions(FeatureCatalog.Version);
         if (features >= games && stale == 0) return;
+        var days = from == DateOnly.MinValue && to == DateOnly.MaxValue ? "the whole warehouse" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
         context.Note(stale > 0
             ? $"{stale:N0} feature rows are of an older feature version than {FeatureCatalog.Version}: rebuilding features first"
             : features == 0
-                ? $"no features for {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}: building them first"
-                : $"{games - features:N0} player-games of {from:yyyy-MM-dd} .. {to:yyyy-MM-dd} have no features yet: rebuilding features first");
+                ? $"no features for {days}: building them first"
+                : $"{games - features:N0} player-games of {days} have no features yet: rebuilding features first");
         FeatureBuildSummary built;
         using (var progress = context.Progress("features build"))
             built = FeaturesBuildCommand.Build(warehouse, null, null, progress);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
         if (built.BreakersReset.Count > 0)
             context.Note($"auto-reset: closed the breaker(s) of {string.Join(", ", built.BreakersReset)}, which had opened for missing data");
-    }
-
-    /// <summary>Rebuilds every feature row when any is of an older feature version (before training on them).</summary>
-    public static void EnsureCurrentFeatures(CommandContext context, Warehouse warehouse)
-    {
-        var stale = new FeatureTable(warehouse).CountOtherVersions(FeatureCatalog.Version);
-        if (stale == 0) return;
-        context.Note($"{stale:N0} feature rows are of an older feature version than {FeatureCatalog.Version}: rebuilding features first");
-        var built = FeaturesBuildCommand.Build(warehouse, null, null);
-        context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class ModelTrainCommand
         context.Arguments.AllowOnly("model train", "until");
         using var warehouse = context.OpenWarehouse();
         var until = context.Arguments.GetDate("until") ?? DateOnly.MaxValue;
-        EmbeddedDefault.EnsureCurrentFeatures(context, warehouse);
+        EmbeddedDefault.EnsureFeatures(context, warehouse, DateOnly.MinValue, DateOnly.MaxValue);
         var store = new ModelStore(context.DataDir);
         ModelTraining training;
         using (context.Progress("model train"))
