@@ -51,12 +51,12 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
             from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, version);
     }
 
-    /// <summary>Feature rows of one date, optionally only players with at least <paramref name="minGamesPlayed"/> earlier games.</summary>
-    public IReadOnlyList<PlayerFeatures> ReadDate(DateOnly date, int minGamesPlayed = 0) =>
-        Read("WHERE game_date = $1 AND coalesce(games_played, 0) >= $2 ORDER BY player_lookup", date, minGamesPlayed);
-
-    public IReadOnlyList<PlayerFeatures> ReadRange(DateOnly from, DateOnly to) =>
-        Read("WHERE game_date BETWEEN $1 AND $2 ORDER BY game_date, player_lookup", from, to);
+    /// <summary>
+    /// Feature rows of the days in [from, to], in date then player order, optionally only players with at least
+    /// <paramref name="minGamesPlayed"/> earlier games: one read for a whole range.
+    /// </summary>
+    public IReadOnlyList<PlayerFeatures> ReadRange(DateOnly from, DateOnly to, int minGamesPlayed = 0) =>
+        Read("WHERE game_date BETWEEN $1 AND $2 AND coalesce(games_played, 0) >= $3 ORDER BY game_date, player_lookup", from, to, minGamesPlayed);
 
     /// <summary>
     /// Feature rows in [from, to] with the game's actual points and minutes, for training and backtests.

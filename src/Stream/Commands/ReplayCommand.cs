@@ -50,10 +50,7 @@ internal static class ReplayCommand
             EmbeddedDefault.EnsureBoxScores(context, warehouse);
             EmbeddedDefault.EnsureFeatures(context, warehouse, from!.Value, to!.Value);
             model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, from.Value, stop);
-            var features = new FeatureTable(warehouse, context.Options.History);
-            var days = new List<PlayerFeatures>();
-            for (var day = from.Value; day <= to.Value; day = day.AddDays(1))
-                days.AddRange(features.ReadDate(day, context.Options.Replay.MinGamesPlayed));
+            var days = new FeatureTable(warehouse, context.Options.History).ReadRange(from.Value, to.Value, context.Options.Replay.MinGamesPlayed);
             var (messages, skipped) = ReplayRequests.For(days);
             skippedNoLine = skipped;
             source = new InMemoryRequestSource(messages);
