@@ -27,4 +27,7 @@ public sealed class InMemoryRequestSource(IReadOnlyList<SourceMessage> messages)
         foreach (var id in messageIds) _acknowledged.TryAdd(id, 0);
         return Task.CompletedTask;
     }
+
+    /// <summary>Not redelivered within this run: the messages stay unacknowledged, and a rerun that rebuilds the same list delivers them.</summary>
+    public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }

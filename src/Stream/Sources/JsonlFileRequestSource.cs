@@ -33,4 +33,7 @@ public sealed class JsonlFileRequestSource(string path) : IRequestSource
         foreach (var id in messageIds) _acknowledged.TryAdd(id, 0);
         return Task.CompletedTask;
     }
+
+    /// <summary>A file is re-read from its start by the next run, which delivers what was never acknowledged.</summary>
+    public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }

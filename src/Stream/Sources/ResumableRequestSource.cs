@@ -29,4 +29,7 @@ public sealed class ResumableRequestSource(IRequestSource inner, AckLog log) : I
         log.Append(messageIds);
         await inner.AcknowledgeAsync(messageIds, cancellationToken);
     }
+
+    public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) =>
+        inner.NackAsync(messageIds, cancellationToken);
 }

@@ -78,6 +78,9 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Not redelivered within this run yet: the lines stay unacknowledged, and the next run delivers them.</summary>
+    public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public void Dispose() => _acks.Dispose();
 
     private List<(string Name, string Path)> ListFiles()

@@ -99,4 +99,6 @@ internal sealed class EndlessRequestSource(int signalAfter) : IRequestSource
         foreach (var id in messageIds) Acknowledged.TryAdd(id, 0);
         return Task.CompletedTask;
     }
+
+    public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }
