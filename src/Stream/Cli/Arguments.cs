@@ -1,85 +1,47 @@
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using StreamProcessor.Stream.Cli.CommandLine;
 
 namespace StreamProcessor.Stream.Cli;
 
 /// <summary>
-/// A parsed command line: the verb words (<c>data load</c>), <c>--name value</c> options and bare
-/// <c>--flags</c>. Options may come before or after the verb.
+/// What a verb was given on the command line, read by option name (<c>"date"</c> for <c>--date</c>). The parser
+/// (<see cref="StreamCommandLine"/>) has already rejected options the verb does not declare and checked every value.
 /// </summary>
 public sealed class Arguments
 {
-    private static readonly HashSet<string> Flags = ["json", "help", "force"];
-    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly ParseResult _parsed;
+    private readonly Dictionary<string, Option> _options = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Verb { get; }
-
-    private Arguments(List<string> verb) => Verb = verb;
-
-    public static Arguments Parse(IReadOnlyList<string> args)
+    internal Arguments(ParseResult parsed)
     {
-        var verb = new List<string>();
-        var parsed = new Arguments(verb);
-        for (var i = 0; i < args.Count; i++)
+        _parsed = parsed;
+        for (SymbolResult? at = parsed.CommandResult; at is not null; at = at.Parent)
         {
-            var arg = args[i];
-            if (arg is "-h") arg = "--help";
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                verb.Add(arg);
-                continue;
-            }
-            var name = arg[2..];
-            string? value = null;
-            if (name.IndexOf('=') is var eq and > 0) (name, value) = (name[..eq], name[(eq + 1)..]);
-            if (Flags.Contains(name))
-            {
-                if (value is not null) throw new UsageException($"--{name} takes no value");
-                parsed._flags.Add(name);
-                continue;
-            }
-            if (value is null)
-            {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    throw new UsageException($"--{name} needs a value");
-                value = args[++i];
-            }
-            if (!parsed._options.TryAdd(name, value)) throw new UsageException($"--{name} is given twice");
+            if (at is not CommandResult command) continue;
+            foreach (var option in command.Command.Options)
+                if (at == parsed.CommandResult || option.Recursive)
+                    _options.TryAdd(option.Name.TrimStart('-'), option);
         }
-        return parsed;
     }
 
-    public bool Has(string flag) => _flags.Contains(flag);
+    /// <summary>Whether a flag such as <c>--force</c> was given.</summary>
+    public bool Has(string flag) => _options.TryGetValue(flag, out var option) && option is Option<bool> f && _parsed.GetValue(f);
 
-    public IEnumerable<string> OptionNames => _options.Keys;
-
-    public string? Get(string name) => _options.GetValueOrDefault(name);
+    /// <summary>The value given for <c>--name</c>, or null when the option was not given.</summary>
+    public string? Get(string name) =>
+        _options.TryGetValue(name, out var option) && option is Option<string> text ? _parsed.GetValue(text) : null;
 
     public string Require(string name, string why) =>
         Get(name) ?? throw new UsageException($"--{name} is required: {why}");
 
-    public DateOnly? GetDate(string name)
-    {
-        if (Get(name) is not { } text) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageException($"--{name} must be a date as YYYY-MM-DD, got \"{text}\"");
-    }
+    public DateOnly? GetDate(string name) =>
+        Get(name) is { } text ? CliOptions.ParseDate(text) ?? throw new UsageException($"--{name} must be a date as YYYY-MM-DD, got \"{text}\"") : null;
 
-    public int? GetInt(string name)
-    {
-        if (Get(name) is not { } text) return null;
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new UsageException($"--{name} must be a whole number, got \"{text}\"");
-    }
-
-    /// <summary>Rejects options the verb does not know, naming the ones it does.</summary>
-    public void AllowOnly(string verb, params string[] allowed)
-    {
-        string[] global = ["data-dir", "config"];
-        var unknown = _options.Keys.Where(k => !allowed.Contains(k) && !global.Contains(k)).ToArray();
-        if (unknown.Length > 0)
-            throw new UsageException($"{verb} does not take --{unknown[0]}; it takes {string.Join(", ", allowed.Concat(global).Select(a => "--" + a))}, --json");
-    }
+    public int? GetInt(string name) =>
+        Get(name) is { } text
+            ? int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new UsageException($"--{name} must be a whole number, got \"{text}\"")
+            : null;
 }

@@ -1,5 +1,8 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using StreamProcessor.Sinks.Warehouse;
-using StreamProcessor.Stream.Commands;
+using StreamProcessor.Stream.Cli.CommandLine;
 using StreamProcessor.Stream.Configuration;
 using StreamProcessor.Stream.Pipeline;
 
@@ -10,66 +13,53 @@ public static class CliApp
 {
     public const int Ok = 0, Failed = 1, Usage = 2;
 
-    public const string Help = """
-        stream: NBA player-prop predictions from five systems, on TPL Dataflow.
-
-        usage: stream <verb> [options] [--data-dir DIR] [--config FILE] [--json]
-
-          data load --box-scores FILE.csv   load box scores (a file with any bad row loads nothing)
-          data synth [--seed N] [--out F]   generate a season of box scores (the embedded default)
-          features build [--from D] [--to D]  compute pre-game features for every player-game
-          model train [--until D]           train the models on player-games before D: xgboost_v1 per prop,
-                                    the ensemble's weights and the probability curves
-          replay --date D                   predict every player with features on D (main job)
-          replay --from D --to D            ... a range of days
-          replay --requests FILE.jsonl      ... requests in the production message format
-                 [--events warehouse|jsonl] where completion events go
-                 [--force]                  predict again what was already predicted (same lines, features)
-                 [--inject FAULTS]          fault injection, e.g. xgboost_v1.throw=1,sink.transient=2
-          evaluate --from D --to D          walk-forward backtest of the systems against naive baselines
-                 [--prop P,..|all]          points (default), rebounds, assists, threes
-                 [--report DIR]             an HTML page with PNG plots
-          run [--port N] [--spool DIR]      the long-running service: reads the spool until SIGTERM/SIGINT,
-                                            serves /metrics, /healthz and /readyz
-
-          --data-dir DIR   everything embedded mode writes (default ./data)
-          --config FILE    configuration (default ./config.yaml when present)
-          --json           end the output with one JSON object on its own line
-        """;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop = default, Terminals terminals = default)
     {
-        Arguments arguments;
+        // The configuration is read before parsing so that help shows its values as the defaults; a broken file
+        // is reported only when a verb would use it, so that --help and --version still answer.
+        StreamOptions? options = null;
+        ConfigurationException? configurationError = null;
         try
         {
-            arguments = Arguments.Parse(args);
+            options = ConfigurationLoader.Load(ConfigPath(args));
         }
-        catch (UsageException e)
+        catch (ConfigurationException e)
         {
-            error.WriteLine($"stream: {e.Message}");
+            configurationError = e;
+        }
+
+        var root = StreamCommandLine.Build(options ?? new StreamOptions(), parsed =>
+            new CommandContext(new Arguments(parsed), options!, parsed.GetValue<string>("--data-dir") ?? options!.DataDir, output, error, terminals));
+        var parsed = root.Parse(args.ToArray());
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null, // ShutdownSignals owns SIGTERM/SIGINT: a drain, not an abort
+        };
+
+        if (parsed.Errors.Count > 0)
+        {
+            if (parsed.Action is ParseErrorAction parseError) parseError.ShowHelp = false;
+            invocation.Output = error;
+            await parsed.InvokeAsync(invocation, CancellationToken.None);
+            error.WriteLine($"stream: run `{string.Join(' ', ["stream", .. VerbWords(parsed), "--help"])}` for what it takes");
             return Usage;
         }
-        if (arguments.Has("help") || arguments.Verb.Count == 0)
+        if (parsed.Action is HelpAction or VersionAction || parsed.Action is not null && parsed.Action.GetType().Name.Contains("Directive", StringComparison.Ordinal))
+            return await parsed.InvokeAsync(invocation, CancellationToken.None);
+        if (parsed.Action is null)
         {
-            output.WriteLine(Help);
-            return arguments.Verb.Count == 0 && !arguments.Has("help") ? Usage : Ok;
+            // A verb group (`stream`, `stream data`) given alone: show what it holds.
+            await root.Parse([.. VerbWords(parsed), "--help"]).InvokeAsync(invocation, CancellationToken.None);
+            return Usage;
         }
 
         try
         {
-            var options = ConfigurationLoader.Load(arguments.Get("config"));
-            var context = new CommandContext(arguments, options, arguments.Get("data-dir") ?? options.DataDir, output, error, terminals);
-            return string.Join(' ', arguments.Verb) switch
-            {
-                "data load" => DataLoadCommand.Run(context),
-                "data synth" => DataSynthCommand.Run(context),
-                "features build" => FeaturesBuildCommand.Run(context),
-                "model train" => await ModelTrainCommand.RunAsync(context, stop),
-                "replay" => await ReplayCommand.RunAsync(context, stop),
-                "evaluate" => await EvaluateCommand.RunAsync(context, stop),
-                "run" => await RunCommand.RunAsync(context, stop),
-                var verb => throw new UsageException($"unknown verb \"{verb}\"; run `stream --help` for the list"),
-            };
+            if (configurationError is not null) throw configurationError;
+            return await parsed.InvokeAsync(invocation, stop);
         }
         catch (UsageException e)
         {
@@ -81,5 +71,24 @@ public static class CliApp
             error.WriteLine($"stream: {e.Message}");
             return Failed;
         }
+    }
+
+    private static string[] VerbWords(ParseResult parsed)
+    {
+        var words = new List<string>();
+        for (var at = parsed.CommandResult; at is not null && at.Command is not RootCommand; at = at.Parent as System.CommandLine.Parsing.CommandResult)
+            words.Insert(0, at.Command.Name);
+        return words.ToArray();
+    }
+
+    /// <summary>The value of --config wherever it stands, read ahead of parsing (the parser needs the configuration's defaults).</summary>
+    private static string? ConfigPath(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--config" && i + 1 < args.Count) return args[i + 1];
+            if (args[i].StartsWith("--config=", StringComparison.Ordinal)) return args[i]["--config=".Length..];
+        }
+        return null;
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using StreamProcessor.Stream.Cli.CommandLine;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Data;
@@ -8,9 +10,15 @@ namespace StreamProcessor.Stream.Commands;
 /// <summary><c>stream data load --box-scores FILE.csv</c>: a whole file of box scores into the warehouse, or nothing.</summary>
 internal static class DataLoadCommand
 {
+    public static Command Declare()
+    {
+        var command = new Command("load", "load box scores into the warehouse; a file with any bad row loads nothing and lists each bad row");
+        command.Options.Add(CliOptions.Text("--box-scores", "FILE.csv", "box scores with the shared file's header (any season, any size)"));
+        return command;
+    }
+
     public static int Run(CommandContext context)
     {
-        context.Arguments.AllowOnly("data load", "box-scores");
         var path = context.Arguments.Require("box-scores", "the CSV file of box scores to load");
         if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
 

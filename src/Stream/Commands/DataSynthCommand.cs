@@ -1,3 +1,6 @@
+using System.CommandLine;
+using StreamProcessor.Stream.Configuration;
+using StreamProcessor.Stream.Cli.CommandLine;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
@@ -9,9 +12,16 @@ namespace StreamProcessor.Stream.Commands;
 /// <summary><c>stream data synth [--seed N] [--out FILE.csv]</c>: a generated season into the warehouse (and optionally a CSV).</summary>
 internal static class DataSynthCommand
 {
+    public static Command Declare(StreamOptions defaults)
+    {
+        var command = new Command("synth", "generate a season of box scores into the warehouse (the embedded default)");
+        command.Options.Add(CliOptions.WholeNumber("--seed", "N", $"the generator's seed [default: {defaults.Synth.Seed}, synth.seed in the configuration]", int.MinValue));
+        command.Options.Add(CliOptions.Text("--out", "FILE.csv", "also write the season as CSV"));
+        return command;
+    }
+
     public static int Run(CommandContext context)
     {
-        context.Arguments.AllowOnly("data synth", "seed", "out");
         var seed = context.Arguments.GetInt("seed") ?? context.Options.Synth.Seed;
         using var warehouse = context.OpenWarehouse();
         var rows = Generate(warehouse, seed);

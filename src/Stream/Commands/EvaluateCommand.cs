@@ -1,3 +1,5 @@
+using System.CommandLine;
+using StreamProcessor.Stream.Cli.CommandLine;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Evaluation;
 using StreamProcessor.Stream.Evaluation.Report;
@@ -15,9 +17,18 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
+    public static Command Declare()
+    {
+        var command = new Command("evaluate", "walk-forward backtest of the systems against naive baselines");
+        command.Options.Add(CliOptions.Date("--from", "the first day of the backtest window (required)"));
+        command.Options.Add(CliOptions.Date("--to", "the last day of the window [default: --from]"));
+        command.Options.Add(CliOptions.ChoiceList("--prop", "the props to score [default: points]", "all", [.. PropTypes.All.Select(p => p.Code())]));
+        command.Options.Add(CliOptions.Text("--report", "DIR", "also write an HTML page with PNG plots there"));
+        return command;
+    }
+
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        context.Arguments.AllowOnly("evaluate", "from", "to", "prop", "report");
         var from = context.Arguments.GetDate("from") ?? throw new UsageException("--from is required: the first day of the backtest window");
         var to = context.Arguments.GetDate("to") ?? from;
         if (from > to) throw new UsageException("--from is after --to");

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using StreamProcessor.Stream.Cli.CommandLine;
 using System.Diagnostics;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
@@ -12,9 +14,16 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class FeaturesBuildCommand
 {
+    public static Command Declare()
+    {
+        var command = new Command("build", "compute the pre-game features of every player-game from the games before it");
+        command.Options.Add(CliOptions.Date("--from", "the first game date to build [default: the first in the warehouse]"));
+        command.Options.Add(CliOptions.Date("--to", "the last game date to build [default: the last in the warehouse]"));
+        return command;
+    }
+
     public static int Run(CommandContext context)
     {
-        context.Arguments.AllowOnly("features build", "from", "to");
         var from = context.Arguments.GetDate("from");
         var to = context.Arguments.GetDate("to");
         if (from > to) throw new UsageException("--from is after --to");

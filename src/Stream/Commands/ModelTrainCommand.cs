@@ -1,3 +1,5 @@
+using System.CommandLine;
+using StreamProcessor.Stream.Cli.CommandLine;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Models;
 using StreamProcessor.Systems.Domain;
@@ -10,9 +12,15 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class ModelTrainCommand
 {
+    public static Command Declare()
+    {
+        var command = new Command("train", "train the models on the player-games before --until: xgboost_v1 per prop, the ensemble's weights and the probability curves");
+        command.Options.Add(CliOptions.Date("--until", "train on games before this date [default: all of them]"));
+        return command;
+    }
+
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        context.Arguments.AllowOnly("model train", "until");
         using var warehouse = context.OpenWarehouse();
         var until = context.Arguments.GetDate("until") ?? DateOnly.MaxValue;
         EmbeddedDefault.EnsureFeatures(context, warehouse, DateOnly.MinValue, DateOnly.MaxValue);

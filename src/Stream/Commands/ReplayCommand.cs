@@ -1,3 +1,5 @@
+using System.CommandLine;
+using StreamProcessor.Stream.Cli.CommandLine;
 using StreamProcessor.Systems.Features;
 using System.Globalization;
 using StreamProcessor.Sinks.Events;
@@ -20,9 +22,21 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class ReplayCommand
 {
+    public static Command Declare(StreamOptions defaults)
+    {
+        var command = new Command("replay", "predict every player with features on a day or range (the main job), or requests from a file");
+        command.Options.Add(CliOptions.Date("--date", "the day to replay"));
+        command.Options.Add(CliOptions.Date("--from", "the first day of a range"));
+        command.Options.Add(CliOptions.Date("--to", "the last day of a range [default: --from]"));
+        command.Options.Add(CliOptions.Text("--requests", "FILE.jsonl", "requests in the production message format, one JSON object a line"));
+        command.Options.Add(CliOptions.Choice("--events", $"where completion events go [default: {defaults.Events.Sink}, events.sink in the configuration]", "warehouse", "jsonl"));
+        command.Options.Add(CliOptions.Flag("--force", "predict again what was already predicted (same prop, lines, features)"));
+        command.Options.Add(CliOptions.Text("--inject", "FAULTS", "fault injection, e.g. xgboost_v1.throw=1,sink.transient=2"));
+        return command;
+    }
+
     public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
     {
-        context.Arguments.AllowOnly("replay", "date", "from", "to", "requests", "events", "inject");
         var requestsFile = context.Arguments.Get("requests");
         var date = context.Arguments.GetDate("date");
         var from = context.Arguments.GetDate("from") ?? date;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using StreamProcessor.Stream.Cli.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Prometheus;
@@ -20,6 +22,15 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class RunCommand
 {
+    public static Command Declare(StreamOptions defaults)
+    {
+        var command = new Command("run", "the long-running service: reads the spool until SIGTERM/SIGINT, serves /metrics, /healthz and /readyz");
+        command.Options.Add(CliOptions.WholeNumber("--port", "N", $"port of the endpoints, 0 for a free one [default: PORT, else {defaults.Service.Port} from service.port]", 0, 65535));
+        command.Options.Add(CliOptions.Text("--spool", "DIR", $"the spool directory [default: {defaults.Spool.Directory} in the data dir, spool.directory in the configuration]"));
+        command.Options.Add(CliOptions.Choice("--events", $"where completion events go [default: {defaults.Events.Sink}, events.sink in the configuration]", "warehouse", "jsonl"));
+        return command;
+    }
+
     /// <summary>After the drain deadline cancels in-flight work, how long a write that ignores cancellation may still take.</summary>
     private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(1);
 
@@ -27,7 +38,6 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
     {
-        context.Arguments.AllowOnly("run", "port", "spool", "events");
         var service = context.Options.Service;
         var port = context.Arguments.GetInt("port") ?? PortFromEnvironment() ?? service.Port;
         var spool = context.Options.Spool;
