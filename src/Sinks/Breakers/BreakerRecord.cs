@@ -1,6 +1,8 @@
+using StreamProcessor.Systems.Domain;
+
 namespace StreamProcessor.Sinks.Breakers;
 
-/// <summary>A row of <c>nba_orchestration.circuit_breaker_state</c>: one system's breaker as last persisted.</summary>
+/// <summary>A row of <c>nba_orchestration.circuit_breaker_state</c>: one (system, prop) breaker as last persisted.</summary>
 public sealed record BreakerRecord
 {
     public const string Closed = "CLOSED", Open = "OPEN", HalfOpen = "HALF_OPEN";
@@ -10,6 +12,8 @@ public sealed record BreakerRecord
     public const string CauseSystemError = "system_error";
 
     public required string SystemId { get; init; }
+    public required PropType Prop { get; init; }
+    public BreakerKey Key => new(SystemId, Prop);
     public required string State { get; init; }
     public required int FailureCount { get; init; }
     public required int Threshold { get; init; }

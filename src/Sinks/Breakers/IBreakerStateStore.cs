@@ -3,10 +3,10 @@ namespace StreamProcessor.Sinks.Breakers;
 /// <summary>Where breaker state is persisted so that it survives restarts and is shared by replicas.</summary>
 public interface IBreakerStateStore
 {
-    IReadOnlyDictionary<string, BreakerRecord> ReadAll();
+    IReadOnlyDictionary<BreakerKey, BreakerRecord> ReadAll();
 
     void Save(BreakerRecord record);
 
-    /// <summary>Closes every breaker that opened for missing data (called when features are rebuilt); returns their ids.</summary>
-    IReadOnlyList<string> ResetDataStarved(DateTimeOffset now);
+    /// <summary>Closes every breaker that opened for missing data (called when features or models are rebuilt); returns which.</summary>
+    IReadOnlyList<BreakerKey> ResetDataStarved(DateTimeOffset now);
 }

@@ -1,3 +1,5 @@
+using StreamProcessor.Systems.Domain;
+
 namespace StreamProcessor.Sinks.Events;
 
 /// <summary>The "prediction-ready" event published once a request's predictions are written.</summary>
@@ -7,6 +9,10 @@ public sealed record CompletionEvent
     public required string PlayerLookup { get; init; }
     public required DateOnly GameDate { get; init; }
     public required string GameId { get; init; }
+    public required PropType PropType { get; init; }
+    public required IReadOnlyList<double> LineValues { get; init; }
+    public required string FeatureVersion { get; init; }
+    public string? ModelVersion { get; init; }
     public required IReadOnlyList<string> SystemsSucceeded { get; init; }
     public required IReadOnlyList<string> SystemsFailed { get; init; }
     public required int PredictionsWritten { get; init; }

@@ -1,11 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace StreamProcessor.Sinks.Events;
 
 /// <summary>Appends one JSON line per completion event to a file (flushed before the call returns).</summary>
 public sealed class JsonlEventPublisher(string path) : IEventPublisher
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) }, // "prop_type": "points"
+    };
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task PublishAsync(IReadOnlyList<CompletionEvent> events, CancellationToken cancellationToken)

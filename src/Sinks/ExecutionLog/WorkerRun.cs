@@ -1,3 +1,5 @@
+using StreamProcessor.Systems.Domain;
+
 namespace StreamProcessor.Sinks.ExecutionLog;
 
 /// <summary>A row of <c>nba_predictions.prediction_worker_runs</c>: what happened to one request.</summary>
@@ -6,8 +8,13 @@ public sealed record WorkerRun
     public required string RequestId { get; init; }
     public string? PlayerLookup { get; init; }
     public DateOnly? GameDate { get; init; }
+    /// <summary>The prop the request was about; null for a request too broken to say (a dead letter).</summary>
+    public PropType? Prop { get; init; }
     public IReadOnlyList<double> LineValues { get; init; } = [];
     public string? FeatureVersion { get; init; }
+
+    /// <summary>The version of the trained models the request's prop was predicted with (xgboost_v1's model_version).</summary>
+    public string? ModelVersion { get; init; }
     public IReadOnlyList<string> SystemsAttempted { get; init; } = [];
     public IReadOnlyList<string> SystemsSucceeded { get; init; } = [];
     public IReadOnlyList<string> SystemsFailed { get; init; } = [];

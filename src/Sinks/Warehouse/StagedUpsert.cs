@@ -5,17 +5,18 @@ namespace StreamProcessor.Sinks.Warehouse;
 /// <summary>
 /// How every warehouse write lands: rows are appended to a temporary table shaped like the target (the
 /// appender is far faster than INSERTs), then merged into the target in one statement, on the caller's
-/// connection and transaction. Rows repeating a key within one write keep only the newest, because
-/// DuckDB rejects an upsert that touches the same key twice in a statement.
+/// connection and transaction. Rows repeating a key within one write keep only the newest, the one given last,
+/// because DuckDB rejects an upsert that touches the same key twice in a statement.
 /// </summary>
 internal static class StagedUpsert
 {
-    /// <summary>Replaces whole rows on the target's primary key.</summary>
+    /// <summary>Replaces whole rows on the target's primary key; of rows sharing a key, the last one given wins.</summary>
     public static int Replace<T>(DuckDBConnection connection, string table, string keyColumns, IEnumerable<T> rows,
-        Action<IDuckDBAppenderRow, T> append, string newestFirst = "1") =>
+        Action<IDuckDBAppenderRow, T> append) =>
+        // The appender fills the stage in the order given, so its rowid is that order.
         Merge(connection, table, rows, append, stage => $"""
             INSERT OR REPLACE INTO {table}
-            SELECT * FROM {stage} QUALIFY row_number() OVER (PARTITION BY {keyColumns} ORDER BY {newestFirst}) = 1
+            SELECT * FROM {stage} QUALIFY row_number() OVER (PARTITION BY {keyColumns} ORDER BY rowid DESC) = 1
             """);
 
     /// <summary>Stages <paramref name="rows"/> and runs <paramref name="mergeSql"/> (given the stage's name) to merge them.</summary>

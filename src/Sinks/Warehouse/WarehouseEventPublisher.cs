@@ -1,3 +1,4 @@
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Sinks.Events;
 
 namespace StreamProcessor.Sinks.Warehouse;
@@ -10,5 +11,6 @@ public sealed class WarehouseEventPublisher(Warehouse warehouse) : IEventPublish
             StagedUpsert.Replace(connection, "nba_predictions.prediction_events", "request_id", events, (row, e) => row
                 .AppendValue(e.RequestId).AppendValue(e.PlayerLookup).AppendValue(e.GameDate).AppendValue(e.GameId)
                 .AppendValue(e.SystemsSucceeded.ToList()).AppendValue(e.SystemsFailed.ToList())
-                .AppendValue(e.PredictionsWritten).AppendValue(e.PublishedAt.UtcDateTime)), cancellationToken);
+                .AppendValue(e.PredictionsWritten).AppendValue(e.PublishedAt.UtcDateTime)
+                .AppendValue(e.PropType.Code()).AppendValue(e.LineValues.ToList()).AppendValue(e.FeatureVersion).AppendValue(e.ModelVersion)), cancellationToken);
 }

@@ -31,16 +31,18 @@ public sealed class WarehouseExecutionLog(Warehouse warehouse) : IExecutionLog
         using (var appender = connection.CreateAppender("temp", "main", "processed_keys"))
             foreach (var key in keys) appender.CreateRow().AppendValue(key.PlayerLookup).AppendValue(key.GameDate).EndRow();
         using var cmd = Sql.Command(connection, $"""
-            SELECT r.player_lookup, r.game_date, r.line_values, r.feature_version
+            SELECT r.player_lookup, r.game_date, r.line_values, r.feature_version, r.prop_type, r.model_version
             FROM {Table} r JOIN (SELECT DISTINCT * FROM processed_keys) k USING (player_lookup, game_date)
-            WHERE r.success AND r.skip_reason IS NULL
+            WHERE r.success AND r.skip_reason IS NULL AND r.prop_type IS NOT NULL
             """);
         using var reader = cmd.ExecuteReader();
         var set = new HashSet<ProcessedRequest>();
         while (reader.Read())
         {
-            set.Add(new ProcessedRequest(new PlayerDate(reader.GetString(0), reader.GetFieldValue<DateOnly>(1)),
-                ProcessedRequest.LinesKey(reader.GetFieldValue<List<double>>(2)), reader.GetString(3)));
+            if (!PropTypes.TryParse(reader.GetString(4), out var prop)) continue;
+            set.Add(new ProcessedRequest(new PlayerDate(reader.GetString(0), reader.GetFieldValue<DateOnly>(1)), prop,
+                ProcessedRequest.LinesKey(reader.GetFieldValue<List<double>>(2)), reader.GetString(3),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
         Sql.Execute(connection, "DROP TABLE processed_keys");
         return (IReadOnlySet<ProcessedRequest>)set;
@@ -53,5 +55,5 @@ public sealed class WarehouseExecutionLog(Warehouse warehouse) : IExecutionLog
         .AppendValue(r.MissingFeatures?.ToList()).AppendValue(r.CircuitBreakerTriggered).AppendValue(r.CircuitsOpened.ToList())
         .AppendValue(r.SkipReason).AppendValue(r.DataLoadSeconds).AppendValue(r.PredictionComputeSeconds)
         .AppendValue(r.WriteSeconds).AppendValue(r.PublishSeconds).AppendValue(r.Success).AppendValue(r.ErrorMessage)
-        .AppendValue(r.ProcessedAt.UtcDateTime);
+        .AppendValue(r.ProcessedAt.UtcDateTime).AppendValue(r.Prop?.Code()).AppendValue(r.ModelVersion);
 }

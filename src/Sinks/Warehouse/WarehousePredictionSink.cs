@@ -30,7 +30,7 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
                 INSERT INTO nba_predictions.player_prop_predictions
                 SELECT * FROM {stage}
                 QUALIFY row_number() OVER (
-                    PARTITION BY player_lookup, game_date, prop_type, system_id, current_points_line ORDER BY created_at DESC) = 1
+                    PARTITION BY player_lookup, game_date, prop_type, system_id, current_points_line ORDER BY created_at DESC, rowid DESC) = 1
                 ON CONFLICT (player_lookup, game_date, prop_type, system_id, current_points_line) DO UPDATE SET
                     prediction_id = excluded.prediction_id,
                     game_id = excluded.game_id,

@@ -8,6 +8,7 @@ using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.CircuitBreaker;
 using StreamProcessor.Stream.Resilience.Faults;
 using StreamProcessor.Stream.Resilience.Retry;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
@@ -41,6 +42,7 @@ internal static class EmbeddedPipeline
             Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, new BreakerStateTable(warehouse), observer, TimeProvider.System),
             SinkRetry = SinkRetry.Create(options.Resilience.Retry),
             SkipAlreadyProcessed = !context.Arguments.Has("force"),
+            ModelVersions = models?.Models.GroupBy(m => m.Prop).ToDictionary(g => g.Key, g => g.Last().Version) ?? new Dictionary<PropType, string>(),
             Validation = options.Validation,
             Recommendation = options.Recommendation,
             Observer = observer,

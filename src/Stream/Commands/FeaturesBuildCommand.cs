@@ -68,7 +68,7 @@ internal static class FeaturesBuildCommand
         new FeatureTable(warehouse).Upsert(rows);
         // Auto-reset: breakers that opened because input data was missing close now that it is rebuilt,
         // instead of locking players out for the rest of their break (production's 954-player outage).
-        var reset = new BreakerStateTable(warehouse).ResetDataStarved(DateTimeOffset.UtcNow);
+        var reset = new BreakerStateTable(warehouse).ResetDataStarved(DateTimeOffset.UtcNow).Select(k => k.ToString()).ToArray();
         return new FeatureBuildSummary(rows.Length, rows.Min(r => r.GameDate), rows.Max(r => r.GameDate),
             rows.Average(r => r.QualityScore), clock.Elapsed, reset);
     }

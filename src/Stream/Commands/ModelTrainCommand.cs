@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StreamProcessor.Stream.Cli.CommandLine;
+using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Models;
 using StreamProcessor.Systems.Domain;
@@ -29,12 +30,16 @@ internal static class ModelTrainCommand
         using (context.Progress("model train"))
             training = await ModelTrainer.TrainAsync(warehouse, until, context.Options, cancellationToken);
         store.Save(training.Models);
+        // Auto-reset: a breaker that opened because a model was missing closes now that there is one.
+        var reset = new BreakerStateTable(warehouse).ResetDataStarved(DateTimeOffset.UtcNow).Select(k => k.ToString()).ToArray();
         var trained = training.Models;
         context.Say($"trained {trained.Version} and the {string.Join(", ", trained.Models.Where(m => m.Prop != PropType.Points).Select(m => m.Prop.Code()))} models " +
                     $"on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s; ensemble weights and probability curves " +
                     $"fitted on {trained.ValidationFrom:yyyy-MM-dd} .. {trained.ValidationTo:yyyy-MM-dd}; saved to {store.Directory}");
         foreach (var (prop, weights) in trained.EnsembleWeights)
             context.Say($"  {prop.Code(),-9} ensemble weights: {string.Join(", ", weights.Weights.Select(w => $"{w.Key} {w.Value:F3}"))}");
+        if (reset.Length > 0)
+            context.Say($"auto-reset: closed the breaker(s) of {string.Join(", ", reset)}, which had opened for missing data");
         context.Result(new
         {
             model_version = trained.Version,
@@ -48,6 +53,7 @@ internal static class ModelTrainCommand
                 g => g.ToDictionary(c => c.Key.SystemId, c => new { slope = Math.Round(c.Value.Slope, 4), intercept = Math.Round(c.Value.Intercept, 4) })),
             elapsed_ms = (long)training.Elapsed.TotalMilliseconds,
             path = store.Path,
+            breakers_reset = reset,
         });
         return 0;
     }

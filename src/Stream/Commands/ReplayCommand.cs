@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StreamProcessor.Stream.Cli.CommandLine;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 using System.Globalization;
 using StreamProcessor.Sinks.Events;
@@ -106,7 +107,7 @@ internal static class ReplayCommand
         }
         foreach (var (reason, count) in result.DeadLettersByReason) context.Say($"  dead letters: {count:N0} {reason}");
         foreach (var (reason, count) in result.SkippedByReason)
-            context.Say($"  skipped: {count:N0} {reason}{(reason == "already_processed" ? " (same lines and feature version already predicted; --force re-predicts)" : "")}");
+            context.Say($"  skipped: {count:N0} {reason}{(reason == "already_processed" ? " (same prop, lines, feature and model version already predicted; --force re-predicts)" : "")}");
         if (result.Unacknowledged > 0)
             context.Error.WriteLine($"stream: {result.Unacknowledged:N0} requests could not be written and were NOT acknowledged ({result.LastError}); rerun the same command to write them");
         if (skippedNoLine.Count > 0) context.Say($"  {skippedNoLine.Count} players had no earlier game to set a line from (first game of the season): no request made");
@@ -148,19 +149,20 @@ internal static class ReplayCommand
     private static void PrintDay(CommandContext context, IReadOnlyList<PredictionRow> rows)
     {
         if (rows.Count == 0) return;
-        var byPlayer = rows.GroupBy(r => (r.PlayerLookup, r.LineValue))
-            .Select(g => (g.Key.PlayerLookup, g.Key.LineValue, Systems: g.ToDictionary(r => r.SystemId)))
+        // One row per player, prop and line: two props of one player may share a line (7.5 assists, 7.5 rebounds).
+        var byPlayer = rows.GroupBy(r => (r.PlayerLookup, r.PropType, r.LineValue))
+            .Select(g => (g.Key.PlayerLookup, g.Key.PropType, g.Key.LineValue, Systems: g.ToDictionary(r => r.SystemId)))
             .OrderByDescending(p => p.Systems.TryGetValue(SystemIds.Ensemble, out var e) ? Math.Abs(e.LineMargin) : -1)
             .Take(context.Options.Replay.SummaryRows)
             .ToArray();
         context.Say("");
-        context.Say($"{"player",-26} {"line",5} {"mov_avg",7} {"zone",6} {"simil",6} {"xgb",6} {"ENSEMBLE",8} {"conf",5}  pick");
-        foreach (var (player, line, systems) in byPlayer)
+        context.Say($"{"player",-26} {"prop",-8} {"line",5} {"mov_avg",7} {"zone",6} {"simil",6} {"xgb",6} {"ENSEMBLE",8} {"conf",5}  pick");
+        foreach (var (player, prop, line, systems) in byPlayer)
         {
             string Cell(string id, int width) => systems.TryGetValue(id, out var r)
                 ? r.PredictedPoints.ToString("F1", CultureInfo.InvariantCulture).PadLeft(width) : "-".PadLeft(width);
             systems.TryGetValue(SystemIds.Ensemble, out var ensemble);
-            context.Say($"{Truncate(player, 26),-26} {line,5:F1} {Cell(SystemIds.MovingAverage, 7)} {Cell(SystemIds.ZoneMatchup, 6)} " +
+            context.Say($"{Truncate(player, 26),-26} {prop.Code(),-8} {line,5:F1} {Cell(SystemIds.MovingAverage, 7)} {Cell(SystemIds.ZoneMatchup, 6)} " +
                         $"{Cell(SystemIds.Similarity, 6)} {Cell(SystemIds.Xgboost, 6)} {Cell(SystemIds.Ensemble, 8)} " +
                         $"{(ensemble is null ? "-" : ensemble.ConfidenceScore.ToString("F0", CultureInfo.InvariantCulture)),5}  {ensemble?.Recommendation.Text() ?? "-"}");
         }

@@ -7,6 +7,7 @@ using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.CircuitBreaker;
 using StreamProcessor.Stream.Validation;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Pipeline;
@@ -27,8 +28,11 @@ public sealed record PipelineDependencies
     /// <summary>Retries of transient write / publish / log failures.</summary>
     public ResiliencePipeline SinkRetry { get; init; } = ResiliencePipeline.Empty;
 
-    /// <summary>Smart skip: a request already predicted with the same lines and feature version ends early.</summary>
+    /// <summary>Smart skip: a request already predicted with the same prop, lines, feature and model version ends early.</summary>
     public bool SkipAlreadyProcessed { get; init; } = true;
+
+    /// <summary>The version of the trained models each prop is predicted with (recorded per request; part of the smart-skip key).</summary>
+    public IReadOnlyDictionary<PropType, string> ModelVersions { get; init; } = new Dictionary<PropType, string>();
     public RequestValidationOptions Validation { get; init; } = new();
     public RecommendationOptions Recommendation { get; init; } = new();
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace StreamProcessor.Stream.Sources;
 
 /// <summary>
 /// Requests in the production message format, one JSON object per line. A line's message id is
-/// <c>file-name:line-number</c>, so a rerun over the same file redelivers the same ids.
-/// Blank lines are skipped; any other line, however broken, is delivered (and dead-lettered downstream).
+/// <c>file-name@path-hash:line-number</c> (<see cref="MessageId"/>): a rerun over the same file redelivers the same
+/// ids, and two files of the same name in different folders never share one (each request's execution-log and
+/// dead-letter rows are keyed by it). Blank lines are skipped; any other line, however broken, is delivered (and
+/// dead-lettered downstream).
 /// </summary>
 public sealed class JsonlFileRequestSource(string path) : IRequestSource
 {
@@ -17,16 +20,23 @@ public sealed class JsonlFileRequestSource(string path) : IRequestSource
 
     public async IAsyncEnumerable<SourceMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(path);
+        var prefix = MessagePrefix(path);
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return new SourceMessage($"{name}:{lineNumber}", Encoding.UTF8.GetBytes(line));
+            yield return new SourceMessage($"{prefix}:{lineNumber}", Encoding.UTF8.GetBytes(line));
         }
     }
+
+    /// <summary>The message id of line <paramref name="lineNumber"/> of the file at <paramref name="path"/>.</summary>
+    public static string MessageId(string path, int lineNumber) => $"{MessagePrefix(path)}:{lineNumber}";
+
+    // The file's name for a reader, and 8 hex digits of the SHA-256 of its full path to tell same-named files apart.
+    private static string MessagePrefix(string path) =>
+        $"{Path.GetFileName(path)}@{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..8]}";
 
     public Task AcknowledgeAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public enum FailureReason
     InsufficientSystems,
     /// <summary>The system threw; a bug or a fault, never an expected condition.</summary>
     SystemError,
+    /// <summary>The system returned a number that cannot be written (NaN or infinity): a bug, refused before writing.</summary>
+    InvalidOutput,
     /// <summary>Not called: the system's circuit breaker is open. A skip, not a failure of this request.</summary>
     CircuitOpen,
 }

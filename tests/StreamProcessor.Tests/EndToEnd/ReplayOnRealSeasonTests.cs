@@ -1,3 +1,4 @@
+using StreamProcessor.Stream.Sources;
 using StreamProcessor.Systems.Prediction.Systems;
 
 namespace StreamProcessor.Tests.EndToEnd;
@@ -97,14 +98,15 @@ public class ReplayOnRealSeasonTests(RealSeasonFixture season)
         Assert.Equal(3, run.Json.GetProperty("dead_lettered").GetInt64());
         Assert.Equal(3, run.Json.GetProperty("requests_completed").GetInt64());
         var deadLetters = Query("""
-            SELECT request_id, reason_code FROM nba_predictions.dead_letter WHERE system_id IS NULL AND request_id LIKE 'requests.jsonl:%' ORDER BY request_id
+            SELECT request_id, reason_code FROM nba_predictions.dead_letter WHERE system_id IS NULL AND request_id LIKE 'requests.jsonl@%' ORDER BY request_id
             """).Select(r => $"{r[0]}={r[1]}").ToArray();
-        Assert.Equal(["requests.jsonl:2=malformed_json", "requests.jsonl:4=no_features", "requests.jsonl:5=invalid_line"], deadLetters);
+        string Id(int line) => JsonlFileRequestSource.MessageId(requests, line);
+        Assert.Equal([$"{Id(2)}=malformed_json", $"{Id(4)}=no_features", $"{Id(5)}=invalid_line"], deadLetters);
         foreach (var (player, line) in new[] { ("lebron-james", 24.5), ("stephen-curry", 22.5), ("stephen-curry", 25.5), ("nikola-jokic", 29.5) })
         {
             var rows = Query($"""
                 SELECT count(*) FROM nba_predictions.player_prop_predictions
-                WHERE player_lookup = '{player}' AND game_date = DATE '2025-02-12' AND current_points_line = {line} AND request_id LIKE 'requests.jsonl:%'
+                WHERE player_lookup = '{player}' AND game_date = DATE '2025-02-12' AND current_points_line = {line} AND request_id LIKE 'requests.jsonl@%'
                 """);
             Assert.True(Convert.ToInt64(rows[0][0]) >= 4, $"{player} @ {line}: {rows[0][0]} predictions");
         }

@@ -1,3 +1,4 @@
+using StreamProcessor.Systems.Domain;
 using Prometheus;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Systems.Prediction.Systems;
@@ -25,6 +26,7 @@ public class PrometheusPipelineObserverTests
         foreach (var system in SystemIds.All)
         {
             Assert.True(scrape.Has("stream_breaker_state", ("system", system)));
+            foreach (var prop in PropTypes.All) Assert.True(scrape.Has("stream_breaker_state", ("system", system), ("prop", prop.Code())));
             Assert.True(scrape.Has("stream_predictions_written_total", ("system", system)));
             foreach (var outcome in new[] { "succeeded", "failed", "skipped" })
                 Assert.True(scrape.Has("stream_system_outcomes_total", ("system", system), ("outcome", outcome)));
@@ -52,7 +54,7 @@ public class PrometheusPipelineObserverTests
         observer.BatchWritten(1, 6, TimeSpan.FromMilliseconds(5));
         observer.Retrying("write", 1, new IOException("429"));
         observer.Retrying("a-new-operation-nobody-listed", 1, new IOException("503"));
-        observer.BreakerStateChanged(SystemIds.Xgboost, BreakerState.Open);
+        observer.BreakerStateChanged(SystemIds.Xgboost, PropType.Threes, BreakerState.Open);
         depth = 128;
 
         var scrape = await Scrape(registry);
@@ -73,6 +75,8 @@ public class PrometheusPipelineObserverTests
         Assert.Equal(1, scrape.Sum("stream_retries_total", ("operation", "other")));
         Assert.DoesNotContain("a-new-operation", scrape.Text);
         Assert.Equal(2, scrape.Sum("stream_breaker_state", ("system", SystemIds.Xgboost)));
+        Assert.Equal(2, scrape.Sum("stream_breaker_state", ("system", SystemIds.Xgboost), ("prop", "threes")));
+        Assert.Equal(0, scrape.Sum("stream_breaker_state", ("system", SystemIds.Xgboost), ("prop", "points"))); // one breaker per prop
         Assert.Equal(128, scrape.Sum("stream_queue_depth", ("block", "write")));
         Assert.Equal(0.25, scrape.Sum("stream_queue_saturation_ratio", ("block", "write")));
         Assert.Equal(512, scrape.Sum("stream_queue_capacity", ("block", "write")));

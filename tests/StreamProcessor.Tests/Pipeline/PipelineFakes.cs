@@ -65,7 +65,7 @@ internal sealed class RecordingSinks : IPredictionSink, IDeadLetterSink, IEventP
 
     public Task<IReadOnlySet<ProcessedRequest>> ProcessedAsync(IReadOnlyCollection<PlayerDate> keys, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<ProcessedRequest>>(Runs.Where(r => r.Success && r.SkipReason is null)
-            .Select(r => new ProcessedRequest(new PlayerDate(r.PlayerLookup!, r.GameDate!.Value), ProcessedRequest.LinesKey(r.LineValues), r.FeatureVersion!))
+            .Select(r => new ProcessedRequest(new PlayerDate(r.PlayerLookup!, r.GameDate!.Value), r.Prop!.Value, ProcessedRequest.LinesKey(r.LineValues), r.FeatureVersion!, r.ModelVersion))
             .ToHashSet());
 
     public Task PublishAsync(IReadOnlyList<CompletionEvent> events, CancellationToken cancellationToken)

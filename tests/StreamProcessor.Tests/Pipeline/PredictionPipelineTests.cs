@@ -19,6 +19,13 @@ public class PredictionPipelineTests
         public SystemResult Predict(PredictionInput input) => throw new InvalidOperationException("boom");
     }
 
+    /// <summary>A system with a bug that yields a number the warehouse must never see.</summary>
+    private sealed class NonFiniteSystem(double predicted, double? expectedError) : IPredictionSystem
+    {
+        public string Id => "non_finite";
+        public SystemResult Predict(PredictionInput input) => new SystemPrediction { SystemId = Id, PredictedPoints = predicted, ExpectedError = expectedError };
+    }
+
     private static PipelineDependencies Dependencies(RecordingSinks sinks, EveryPlayerFeatureStore? store = null, params IPredictionSystem[] extra) => new()
     {
         FeatureStore = store ?? new EveryPlayerFeatureStore(),
@@ -67,6 +74,29 @@ public class PredictionPipelineTests
         Assert.Equal(2, sinks.Rows.Count(r => r.SystemId == SystemIds.Ensemble));
         Assert.All(sinks.DeadLetters, d => Assert.Equal(("always_throws", "system_error"), (d.SystemId!, d.ReasonCode)));
         Assert.Contains("boom", sinks.DeadLetters.First().Message);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 3.0)]
+    [InlineData(double.PositiveInfinity, 3.0)]
+    [InlineData(21.0, double.NaN)]
+    [InlineData(21.0, double.NegativeInfinity)]
+    public async Task A_non_finite_prediction_is_refused_before_writing_as_a_failure_of_the_system(double predicted, double expectedError)
+    {
+        var sinks = new RecordingSinks();
+        var source = Requests(Valid("a-player", 19.5), Valid("b-player", 19.5));
+
+        var result = await new PredictionPipeline(Dependencies(sinks, null, new NonFiniteSystem(predicted, expectedError)), SmallBatches).RunAsync(source);
+
+        Assert.Equal(2, result.RequestsCompleted);
+        Assert.Equal(2, result.SystemFailures["non_finite"]);
+        Assert.DoesNotContain(sinks.Rows, r => r.SystemId == "non_finite");
+        Assert.All(sinks.Rows, r => Assert.True(double.IsFinite(r.PredictedPoints) && double.IsFinite(r.ConfidenceScore)));
+        var refused = sinks.DeadLetters.Where(d => d.SystemId == "non_finite").ToArray();
+        Assert.Equal(2, refused.Length);
+        Assert.All(refused, d => Assert.Equal("invalid_output", d.ReasonCode));
+        Assert.All(refused, d => Assert.Contains("not a finite number", d.Message));
+        Assert.True(FailureReason.InvalidOutput.IsSystemFault()); // so it counts towards the system's breaker
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StreamProcessor.Stream.Sources;
 using StreamProcessor.Tests.EndToEnd;
 
 namespace StreamProcessor.Tests.Resilience;
@@ -62,17 +63,19 @@ public class HostileInputTests(RealSeasonFixture season)
         using var scenario = new ResilienceScenario(season, "resilience:\n  retry:\n    base_delay_ms: 10\n");
         var valid = season.Players(Date, 10).Take(Corpus.Count + 1).ToArray();
         var lines = new List<string>();
+        var path = scenario.RequestsPath();
+        string Id(int line) => JsonlFileRequestSource.MessageId(path, line);
         var expected = new Dictionary<string, string>();
         var validIds = new List<string>();
         for (var i = 0; i < Corpus.Count; i++)
         {
             lines.Add(ResilienceScenario.Request(valid[i].Player, valid[i].GameId, 11.5));
-            validIds.Add($"requests.jsonl:{lines.Count}");
+            validIds.Add(Id(lines.Count));
             lines.Add(Corpus[i].Payload);
-            expected[$"requests.jsonl:{lines.Count}"] = Corpus[i].Reason;
+            expected[Id(lines.Count)] = Corpus[i].Reason;
         }
         lines.Add(ResilienceScenario.Request(valid[^1].Player, valid[^1].GameId, 11.5));
-        validIds.Add($"requests.jsonl:{lines.Count}");
+        validIds.Add(Id(lines.Count));
 
         var run = await scenario.StreamAsync("replay", "--requests", scenario.WriteRequests(lines));
 
@@ -88,10 +91,10 @@ public class HostileInputTests(RealSeasonFixture season)
             Assert.Equal((id, reason), (id, got.Item1));
             Assert.True(got.Item2 <= 4200, $"{id}: raw payload stored at {got.Item2} chars; it must be truncated");
         }
-        var predicted = scenario.Query("SELECT DISTINCT request_id FROM nba_predictions.player_prop_predictions WHERE request_id LIKE 'requests.jsonl:%'")
+        var predicted = scenario.Query("SELECT DISTINCT request_id FROM nba_predictions.player_prop_predictions WHERE request_id LIKE 'requests.jsonl@%'")
             .Select(r => (string)r[0]).ToHashSet();
         Assert.All(validIds, id => Assert.Contains(id, predicted));
         // every request, good or bad, has its execution-log row
-        Assert.Equal(lines.Count, scenario.Scalar("SELECT count(*) FROM nba_predictions.prediction_worker_runs WHERE request_id LIKE 'requests.jsonl:%'"));
+        Assert.Equal(lines.Count, scenario.Scalar("SELECT count(*) FROM nba_predictions.prediction_worker_runs WHERE request_id LIKE 'requests.jsonl@%'"));
     }
 }

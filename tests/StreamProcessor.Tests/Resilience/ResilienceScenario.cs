@@ -18,9 +18,12 @@ public sealed class ResilienceScenario : IDisposable
     public string ConfigPath { get; }
     public string Warehouse => Path.Combine(DataDir, "warehouse.duckdb");
 
+    /// <summary>Where <see cref="WriteRequests"/> writes a requests file of this name.</summary>
+    public string RequestsPath(string name = "requests.jsonl") => _directory.File(name);
+
     public string WriteRequests(IEnumerable<string> lines, string name = "requests.jsonl")
     {
-        var path = _directory.File(name);
+        var path = RequestsPath(name);
         File.WriteAllLines(path, lines);
         return path;
     }

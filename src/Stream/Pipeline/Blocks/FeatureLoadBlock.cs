@@ -47,8 +47,9 @@ internal static class FeatureLoadBlock
                         $"the feature row for {request.Key} was computed {(now - record.ComputedAt).TotalHours:F0} h ago; the limit is {limit.TotalHours:F0} h: rebuild features"));
                     continue;
                 }
-                var item = new PendingRequest(validated, record, dataLoad);
-                if (processed.Contains(new ProcessedRequest(request.Key, ProcessedRequest.LinesKey(request.LineValues), record.Features.FeatureVersion)))
+                var item = new PendingRequest(validated, record, dataLoad, dependencies.ModelVersions.GetValueOrDefault(request.Prop));
+                if (processed.Contains(new ProcessedRequest(request.Key, request.Prop, ProcessedRequest.LinesKey(request.LineValues),
+                        record.Features.FeatureVersion, item.ModelVersion)))
                 {
                     await skipped.SendAsync(new RequestPredictions(item, [], [], WorkerRuns.Skipped(item, RejectReasons.AlreadyProcessed, now)));
                     continue;

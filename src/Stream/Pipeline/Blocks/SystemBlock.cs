@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Tasks.Dataflow;
 using StreamProcessor.Stream.Pipeline.Messages;
 using StreamProcessor.Stream.Pipeline.Observability;
@@ -8,8 +9,8 @@ using StreamProcessor.Systems.Prediction;
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
 /// <summary>
-/// One base prediction system behind its circuit breaker. A system that throws yields a SystemFailure;
-/// an open breaker yields a circuit_open skip. Neither ever faults the pipeline.
+/// One base prediction system behind its circuit breakers. A system that throws, or returns a number that is not
+/// finite, yields a SystemFailure; an open breaker yields a circuit_open skip. Neither ever faults the pipeline.
 /// </summary>
 internal static class SystemBlock
 {
@@ -30,7 +31,7 @@ internal static class SystemBlock
         var started = Stopwatch.GetTimestamp();
         var (result, tripped) = breakers is null
             ? (PredictSafely(system, input), false)
-            : breakers.Execute(system, () => PredictSafely(system, input));
+            : breakers.Execute(system, input.Request.Prop, () => PredictSafely(system, input));
         var duration = Stopwatch.GetElapsedTime(started);
         var failure = result as SystemFailure;
         var kind = failure is null ? SystemOutcomeKind.Succeeded
@@ -44,7 +45,16 @@ internal static class SystemBlock
     {
         try
         {
-            return system.Predict(input);
+            var result = system.Predict(input);
+            return result is SystemPrediction { PredictedPoints: var value, ExpectedError: var error }
+                   && (!double.IsFinite(value) || error is { } spread && !double.IsFinite(spread))
+                ? new SystemFailure
+                {
+                    SystemId = system.Id,
+                    Reason = FailureReason.InvalidOutput,
+                    Message = $"predicted {value.ToString(CultureInfo.InvariantCulture)} with expected error {error?.ToString(CultureInfo.InvariantCulture) ?? "none"}: not a finite number, refused before writing",
+                }
+                : result;
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using StreamProcessor.Systems.Domain;
 namespace StreamProcessor.Stream.Pipeline.Observability;
 
 /// <summary>Forwards every report to several observers (metrics and logs, say).</summary>
@@ -14,5 +15,5 @@ public sealed class CompositePipelineObserver(params IPipelineObserver[] observe
     public void BatchWritten(int requests, int predictions, TimeSpan duration) { foreach (var o in observers) o.BatchWritten(requests, predictions, duration); }
     public void EventsPublished(int events, TimeSpan duration) { foreach (var o in observers) o.EventsPublished(events, duration); }
     public void Retrying(string operation, int attempt, Exception error) { foreach (var o in observers) o.Retrying(operation, attempt, error); }
-    public void BreakerStateChanged(string systemId, BreakerState state) { foreach (var o in observers) o.BreakerStateChanged(systemId, state); }
+    public void BreakerStateChanged(string systemId, PropType prop, BreakerState state) { foreach (var o in observers) o.BreakerStateChanged(systemId, prop, state); }
 }

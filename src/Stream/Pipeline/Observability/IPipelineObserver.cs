@@ -1,3 +1,5 @@
+using StreamProcessor.Systems.Domain;
+
 namespace StreamProcessor.Stream.Pipeline.Observability;
 
 /// <summary>
@@ -33,7 +35,8 @@ public interface IPipelineObserver
     /// <summary>A transient failure of <paramref name="operation"/> (write, publish, ...) is being retried.</summary>
     void Retrying(string operation, int attempt, Exception error) { }
 
-    void BreakerStateChanged(string systemId, BreakerState state) { }
+    /// <summary>The breaker of <paramref name="systemId"/> for <paramref name="prop"/> changed state.</summary>
+    void BreakerStateChanged(string systemId, PropType prop, BreakerState state) { }
 }
 
 public enum SystemOutcomeKind { Succeeded, Failed, Skipped }

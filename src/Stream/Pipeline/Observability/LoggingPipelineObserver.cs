@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StreamProcessor.Systems.Domain;
 
 namespace StreamProcessor.Stream.Pipeline.Observability;
 
@@ -10,18 +11,18 @@ public sealed partial class LoggingPipelineObserver(ILogger logger) : IPipelineO
 {
     public void Retrying(string operation, int attempt, Exception error) => LogRetry(operation, attempt, error.Message);
 
-    public void BreakerStateChanged(string systemId, BreakerState state)
+    public void BreakerStateChanged(string systemId, PropType prop, BreakerState state)
     {
-        if (state == BreakerState.Closed) LogBreakerClosed(systemId);
-        else LogBreakerNotClosed(systemId, state == BreakerState.Open ? "open" : "half_open");
+        if (state == BreakerState.Closed) LogBreakerClosed(systemId, prop.Code());
+        else LogBreakerNotClosed(systemId, prop.Code(), state == BreakerState.Open ? "open" : "half_open");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "retrying {operation} (attempt {attempt}) after a transient failure: {error}")]
     private partial void LogRetry(string operation, int attempt, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "circuit breaker of {system_id} is {breaker_state}")]
-    private partial void LogBreakerNotClosed(string system_id, string breaker_state);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "circuit breaker of {system_id} for {prop_type} is {breaker_state}")]
+    private partial void LogBreakerNotClosed(string system_id, string prop_type, string breaker_state);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "circuit breaker of {system_id} is closed again")]
-    private partial void LogBreakerClosed(string system_id);
+    [LoggerMessage(Level = LogLevel.Information, Message = "circuit breaker of {system_id} for {prop_type} is closed again")]
+    private partial void LogBreakerClosed(string system_id, string prop_type);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Prometheus;
 using StreamProcessor.Stream.Validation;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems;
 
@@ -43,7 +44,7 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
         _systemOutcomes = metrics.CreateCounter("stream_system_outcomes_total", "Results of each prediction system: succeeded, failed, or skipped (breaker open).", "system", "outcome");
         _systemFailureReasons = metrics.CreateCounter("stream_system_failure_reasons_total", "Failed or skipped system results, by reason code.", "system", "reason");
         _retries = metrics.CreateCounter("stream_retries_total", "Retries of transient failures, by operation.", "operation");
-        _breakerState = metrics.CreateGauge("stream_breaker_state", "Circuit breaker of each system: 0 closed, 1 half-open, 2 open.", "system");
+        _breakerState = metrics.CreateGauge("stream_breaker_state", "Circuit breaker of each system for each prop: 0 closed, 1 half-open, 2 open.", "system", "prop");
         _queueDepth = metrics.CreateGauge("stream_queue_depth", "Messages waiting in a pipeline block's input queue.", "block");
         _queueCapacity = metrics.CreateGauge("stream_queue_capacity", "Bounded capacity of a pipeline block.", "block");
         _queueSaturation = metrics.CreateGauge("stream_queue_saturation_ratio", "Queue depth over bounded capacity (1 = the block applies back-pressure).", "block");
@@ -59,7 +60,7 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
         {
             _predictionsWritten.WithLabels(system).Publish();
             foreach (var outcome in Outcomes) _systemOutcomes.WithLabels(system, outcome).Publish();
-            _breakerState.WithLabels(system).Set((int)BreakerState.Closed);
+            foreach (var prop in PropTypes.All) _breakerState.WithLabels(system, prop.Code()).Set((int)BreakerState.Closed);
             _systemDuration.WithLabels(system).Publish();
         }
         foreach (var system in SystemIds.All)
@@ -163,7 +164,7 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
     public void Retrying(string operation, int attempt, Exception error) =>
         _retries.WithLabels(RetriedOperations.Contains(operation) ? operation : "other").Inc();
 
-    public void BreakerStateChanged(string systemId, BreakerState state) => _breakerState.WithLabels(systemId).Set((int)state);
+    public void BreakerStateChanged(string systemId, PropType prop, BreakerState state) => _breakerState.WithLabels(systemId, prop.Code()).Set((int)state);
 
     private static string OutcomeLabel(SystemOutcomeKind outcome) => outcome switch
     {

@@ -2,21 +2,29 @@ using Polly;
 using Polly.CircuitBreaker;
 using StreamProcessor.Sinks.Breakers;
 using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Resilience.CircuitBreaker;
 
 /// <summary>
-/// One system's circuit breaker: a Polly v8 pipeline whose state (read through its state provider,
-/// changed through its manual control or by restoring failures) is the only state there is. This class
+/// The circuit breaker of one system for one prop: a Polly v8 pipeline whose state (read through its state
+/// provider, changed through its manual control or by restoring failures) is the only state there is. This class
 /// persists Polly's transitions and remembers the last failures for the table; it keeps no state machine of its own.
 /// </summary>
+/// <remarks>
+/// Only faults of the system count (<see cref="FailureReasonCodes.IsSystemFault"/>): an exception, an unusable
+/// number, a missing model. A decline about one request's data (too few similar games, ...) is the system working
+/// as designed; while the breaker is closed such a call is made outside Polly, so it neither counts as a failure nor
+/// dilutes the window as a success. While the breaker is half-open, whatever the probe returns other than a fault
+/// closes it: the system answered.
+/// </remarks>
 public sealed class SystemBreaker
 {
     private const int RememberedFailures = 10;
     private static readonly ResiliencePropertyKey<bool> TrippedKey = new("stream.breaker.tripped");
 
-    private readonly string _systemId;
+    private readonly BreakerKey _key;
     private readonly BreakerOptions _options;
     private readonly IBreakerStateStore _store;
     private readonly IPipelineObserver _observer;
@@ -31,9 +39,9 @@ public sealed class SystemBreaker
     private int _failureCount;
     private string? _openCause;
 
-    public SystemBreaker(string systemId, BreakerOptions options, IBreakerStateStore store, IPipelineObserver observer, TimeProvider clock)
+    public SystemBreaker(BreakerKey key, BreakerOptions options, IBreakerStateStore store, IPipelineObserver observer, TimeProvider clock)
     {
-        _systemId = systemId;
+        _key = key;
         _options = options;
         _store = store;
         _observer = observer;
@@ -46,7 +54,7 @@ public sealed class SystemBreaker
             SamplingDuration = TimeSpan.FromSeconds(options.SamplingSeconds),
             BreakDuration = TimeSpan.FromSeconds(options.BreakSeconds),
             BreakDurationGenerator = _ => ValueTask.FromResult(TakeRestoredBreak() ?? TimeSpan.FromSeconds(options.BreakSeconds)),
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null || args.Outcome.Result is SystemFailure),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null || args.Outcome.Result is SystemFailure { Reason: var r } && r.IsSystemFault()),
             StateProvider = _state,
             ManualControl = _control,
             OnOpened = args =>
@@ -64,6 +72,7 @@ public sealed class SystemBreaker
             {
                 lock (_gate)
                 {
+                    if (_restoring is not null) return ValueTask.CompletedTask; // clearing the window before a restore
                     _failureCount = 0;
                     _openCause = null;
                 }
@@ -73,7 +82,9 @@ public sealed class SystemBreaker
         }).Build();
     }
 
-    public string SystemId => _systemId;
+    public BreakerKey Key => _key;
+
+    public string SystemId => _key.SystemId;
 
     public BreakerState State => _state.CircuitState switch
     {
@@ -94,32 +105,10 @@ public sealed class SystemBreaker
     /// </summary>
     public (SystemResult Result, bool Tripped) Execute(Func<SystemResult> predict)
     {
-        var context = ResilienceContextPool.Shared.Get();
-        try
-        {
-            var result = _pipeline.Execute(_ =>
-            {
-                var outcome = predict();
-                if (outcome is SystemFailure failure) RecordFailure(failure);
-                return outcome;
-            }, context);
-            return (result, context.Properties.GetValue(TrippedKey, false));
-        }
-        catch (BrokenCircuitException e)
-        {
-            return (new SystemFailure
-            {
-                SystemId = _systemId,
-                Reason = FailureReason.CircuitOpen,
-                Message = e is IsolatedCircuitException
-                    ? $"{_systemId} is isolated by its breaker"
-                    : $"{_systemId} skipped: its breaker is open{(OpenCause is { } cause ? $" ({cause})" : "")}; retry after {e.RetryAfter?.TotalSeconds ?? _options.BreakSeconds:F0} s",
-            }, false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        if (State != BreakerState.Closed) return Guarded(predict); // Polly decides: skip, or let this call probe
+        var outcome = predict();
+        if (outcome is SystemFailure { Reason: var reason } && !reason.IsSystemFault()) return (outcome, false);
+        return (outcome, Record(outcome));
     }
 
     /// <summary>Brings Polly to a persisted OPEN state (after a restart, or opened by another replica) with the break time left.</summary>
@@ -127,19 +116,22 @@ public sealed class SystemBreaker
     {
         if (record.State == BreakerRecord.Closed || State != BreakerState.Closed) return;
         var remaining = (record.OpenedAt ?? record.UpdatedAt) + TimeSpan.FromSeconds(record.TimeoutSeconds) - _clock.GetUtcNow();
-        lock (_gate)
-        {
-            _restoredBreak = remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1);
-            _restoring = record;
-            _failureCount = record.FailureCount;
-            _openCause = record.OpenCause;
-            _failures.Clear();
-            foreach (var failure in record.LastFailures) _failures.AddLast(failure);
-        }
+        lock (_gate) _restoring = record;
         try
         {
-            // Polly opens only on observed failures: show it the threshold's worth, without calling the system.
-            var synthetic = new SystemFailure { SystemId = _systemId, Reason = FailureReason.SystemError, Message = "restored" };
+            // Polly opens only when every call in its window failed: a success it saw here would keep it closed,
+            // so the window is cleared first (a manual close of a closed breaker resets its counts, nothing else).
+            _control.CloseAsync().GetAwaiter().GetResult();
+            lock (_gate)
+            {
+                _restoredBreak = remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1);
+                _failureCount = record.FailureCount;
+                _openCause = record.OpenCause;
+                _failures.Clear();
+                foreach (var failure in record.LastFailures) _failures.AddLast(failure);
+            }
+            // Show Polly the threshold's worth of failures, without calling the system.
+            var synthetic = new SystemFailure { SystemId = SystemId, Reason = FailureReason.SystemError, Message = "restored" };
             for (var i = 0; i < _options.FailureThreshold && State == BreakerState.Closed; i++)
                 _pipeline.Execute(_ => (SystemResult)synthetic);
         }
@@ -151,6 +143,61 @@ public sealed class SystemBreaker
 
     /// <summary>Closes the breaker now (auto-reset when the missing data has arrived).</summary>
     public void Close() => _control.CloseAsync().GetAwaiter().GetResult();
+
+    /// <summary>Tells Polly the outcome of a call made while the breaker was closed; true when it opened the breaker.</summary>
+    private bool Record(SystemResult outcome)
+    {
+        var context = ResilienceContextPool.Shared.Get();
+        try
+        {
+            _pipeline.Execute(_ =>
+            {
+                if (outcome is SystemFailure failure) RecordFailure(failure);
+                return outcome;
+            }, context);
+            return context.Properties.GetValue(TrippedKey, false);
+        }
+        catch (BrokenCircuitException)
+        {
+            // Another call opened the breaker while this one ran; its result stands, it just did not trip anything.
+            if (outcome is SystemFailure failure) RecordFailure(failure);
+            return false;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private (SystemResult Result, bool Tripped) Guarded(Func<SystemResult> predict)
+    {
+        var context = ResilienceContextPool.Shared.Get();
+        try
+        {
+            var result = _pipeline.Execute(_ =>
+            {
+                var outcome = predict();
+                if (outcome is SystemFailure { Reason: var reason } failure && reason.IsSystemFault()) RecordFailure(failure);
+                return outcome;
+            }, context);
+            return (result, context.Properties.GetValue(TrippedKey, false));
+        }
+        catch (BrokenCircuitException e)
+        {
+            return (new SystemFailure
+            {
+                SystemId = SystemId,
+                Reason = FailureReason.CircuitOpen,
+                Message = e is IsolatedCircuitException
+                    ? $"{SystemId} is isolated by its {_key.Prop.Code()} breaker"
+                    : $"{SystemId} skipped: its {_key.Prop.Code()} breaker is open{(OpenCause is { } cause ? $" ({cause})" : "")}; retry after {e.RetryAfter?.TotalSeconds ?? _options.BreakSeconds:F0} s",
+            }, false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     private TimeSpan? TakeRestoredBreak()
     {
@@ -167,7 +214,7 @@ public sealed class SystemBreaker
         lock (_gate)
         {
             _failureCount++;
-            _openCause = failure.Reason is FailureReason.SystemError ? BreakerRecord.CauseSystemError : BreakerRecord.CauseDataMissing;
+            _openCause = failure.Reason is FailureReason.ModelUnavailable ? BreakerRecord.CauseDataMissing : BreakerRecord.CauseSystemError;
             _failures.AddFirst($"{_clock.GetUtcNow():O} {failure.Reason.Code()}: {failure.Message}");
             while (_failures.Count > RememberedFailures) _failures.RemoveLast();
         }
@@ -183,7 +230,8 @@ public sealed class SystemBreaker
                 ? restored // a restore re-creates the persisted state; it is not a new opening
                 : new BreakerRecord
                 {
-                    SystemId = _systemId,
+                    SystemId = SystemId,
+                    Prop = _key.Prop,
                     State = state,
                     FailureCount = _failureCount,
                     Threshold = _options.FailureThreshold,
@@ -196,7 +244,7 @@ public sealed class SystemBreaker
             LastPersisted = record.UpdatedAt;
         }
         if (!ReferenceEquals(record, _restoring)) _store.Save(record);
-        _observer.BreakerStateChanged(_systemId, state switch
+        _observer.BreakerStateChanged(SystemId, _key.Prop, state switch
         {
             BreakerRecord.Open => BreakerState.Open,
             BreakerRecord.HalfOpen => BreakerState.HalfOpen,
