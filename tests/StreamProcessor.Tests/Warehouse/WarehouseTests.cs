@@ -10,6 +10,16 @@ public class WarehouseTests
 {
     private static List<object[]> Query(string path, string sql) => WarehouseQuery.Rows(path, sql);
 
+    private static int[] MigrationFileVersions()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StreamProcessor.sln"))) dir = dir.Parent;
+        var files = Directory.GetFiles(Path.Combine(dir!.FullName, "src", "Sinks", "Warehouse", "Migrations"), "*.sql");
+        var versions = files.Select(f => int.Parse(Path.GetFileName(f)[..3])).Order().ToArray();
+        Assert.Equal(Enumerable.Range(1, versions.Length), versions); // numbered without gaps
+        return versions;
+    }
+
     [Fact]
     public void Opening_a_warehouse_again_applies_each_migration_once()
     {
@@ -21,7 +31,7 @@ public class WarehouseTests
 
         var versions = Query(path, "SELECT version FROM nba_orchestration.schema_migrations ORDER BY version").Select(r => Convert.ToInt32(r[0])).ToArray();
         Assert.Equal(once, versions);
-        Assert.Equal([1, 2, 3, 4], versions); // 002 resilience, 003 feature store v3, 004 prop_type in the key
+        Assert.Equal(MigrationFileVersions(), versions); // every NNN_name.sql of src/Sinks/Warehouse/Migrations, in order
         var tables = Query(path, "SELECT schema_name || '.' || table_name FROM duckdb_tables() ORDER BY 1").Select(r => (string)r[0]).ToArray();
         Assert.Contains("nba_analytics.player_game_summary", tables);
         Assert.Contains("nba_predictions.ml_feature_store_v2", tables);
