@@ -8,7 +8,6 @@ namespace StreamProcessor.Stream.Cli;
 /// </summary>
 public sealed class Arguments
 {
-    private static readonly HashSet<string> Flags = ["json", "help", "force"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
@@ -32,7 +31,7 @@ public sealed class Arguments
             var name = arg[2..];
             string? value = null;
             if (name.IndexOf('=') is var eq and > 0) (name, value) = (name[..eq], name[(eq + 1)..]);
-            if (Flags.Contains(name))
+            if (Verbs.FlagNames.Contains(name))
             {
                 if (value is not null) throw new UsageException($"--{name} takes no value");
                 parsed._flags.Add(name);
@@ -53,6 +52,8 @@ public sealed class Arguments
 
     public IEnumerable<string> OptionNames => _options.Keys;
 
+    public IEnumerable<string> FlagNames => _flags;
+
     public string? Get(string name) => _options.GetValueOrDefault(name);
 
     public string Require(string name, string why) =>
@@ -72,14 +73,5 @@ public sealed class Arguments
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new UsageException($"--{name} must be a whole number, got \"{text}\"");
-    }
-
-    /// <summary>Rejects options the verb does not know, naming the ones it does.</summary>
-    public void AllowOnly(string verb, params string[] allowed)
-    {
-        string[] global = ["data-dir", "config"];
-        var unknown = _options.Keys.Where(k => !allowed.Contains(k) && !global.Contains(k)).ToArray();
-        if (unknown.Length > 0)
-            throw new UsageException($"{verb} does not take --{unknown[0]}; it takes {string.Join(", ", allowed.Concat(global).Select(a => "--" + a))}, --json");
     }
 }

@@ -10,32 +10,8 @@ public static class CliApp
 {
     public const int Ok = 0, Failed = 1, Usage = 2;
 
-    public const string Help = """
-        stream: NBA player-prop predictions from five systems, on TPL Dataflow.
-
-        usage: stream <verb> [options] [--data-dir DIR] [--config FILE] [--json]
-
-          data load --box-scores FILE.csv   load box scores (a file with any bad row loads nothing)
-          data synth [--seed N] [--out F]   generate a season of box scores (the embedded default)
-          features build [--from D] [--to D]  compute pre-game features for every player-game
-          model train [--until D]           train the models on player-games before D: xgboost_v1 per prop,
-                                    the ensemble's weights and the probability curves
-          replay --date D                   predict every player with features on D (main job)
-          replay --from D --to D            ... a range of days
-          replay --requests FILE.jsonl      ... requests in the production message format
-                 [--events warehouse|jsonl] where completion events go
-                 [--force]                  predict again what was already predicted (same lines, features)
-                 [--inject FAULTS]          fault injection, e.g. xgboost_v1.throw=1,sink.transient=2
-          evaluate --from D --to D          walk-forward backtest of the systems against naive baselines
-                 [--prop P,..|all]          points (default), rebounds, assists, threes
-                 [--report DIR]             an HTML page with PNG plots
-          run [--port N] [--spool DIR]      the long-running service: reads the spool until SIGTERM/SIGINT,
-                                            serves /metrics, /healthz and /readyz
-
-          --data-dir DIR   everything embedded mode writes (default ./data)
-          --config FILE    configuration (default ./config.yaml when present)
-          --json           end the output with one JSON object on its own line
-        """;
+    /// <summary>The help text, made from the same verb declarations that check a command line (<see cref="Verbs"/>).</summary>
+    public static string Help => Verbs.Help();
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop = default, Terminals terminals = default)
     {
@@ -57,9 +33,12 @@ public static class CliApp
 
         try
         {
+            var verb = Verbs.Find(arguments.Verb)
+                       ?? throw new UsageException($"unknown verb \"{string.Join(' ', arguments.Verb)}\"; run `stream --help` for the list");
+            verb.Check(arguments);
             var options = ConfigurationLoader.Load(arguments.Get("config"));
             var context = new CommandContext(arguments, options, arguments.Get("data-dir") ?? options.DataDir, output, error, terminals);
-            return string.Join(' ', arguments.Verb) switch
+            return verb.Name switch
             {
                 "data load" => DataLoadCommand.Run(context),
                 "data synth" => DataSynthCommand.Run(context),
@@ -68,7 +47,7 @@ public static class CliApp
                 "replay" => await ReplayCommand.RunAsync(context, stop),
                 "evaluate" => await EvaluateCommand.RunAsync(context, stop),
                 "run" => await RunCommand.RunAsync(context, stop),
-                var verb => throw new UsageException($"unknown verb \"{verb}\"; run `stream --help` for the list"),
+                var name => throw new InvalidOperationException($"the verb \"{name}\" is declared but has no command"),
             };
         }
         catch (UsageException e)
@@ -76,10 +55,31 @@ public static class CliApp
             error.WriteLine($"stream: {e.Message}");
             return Usage;
         }
-        catch (Exception e) when (e is ConfigurationException or WarehouseException or PipelineFaultedException or InvalidOperationException or IOException)
+        catch (ConfigurationException e)
+        {
+            // One line per problem, each naming the file (or variable) and the key: a configuration is fixed like a command line.
+            foreach (var line in e.Message.Split(Environment.NewLine)) error.WriteLine($"stream: {line}");
+            return Usage;
+        }
+        catch (Exception e) when (e is WarehouseException or PipelineFaultedException or InvalidOperationException or IOException)
         {
             error.WriteLine($"stream: {e.Message}");
+            if (arguments.Has("verbose")) error.WriteLine(e);
+            return Failed;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            error.WriteLine("stream: stopped before it finished");
+            return Failed;
+        }
+        catch (Exception e)
+        {
+            // Anything else is a bug or an environment we did not foresee: one clear line, the stack only on request.
+            error.WriteLine($"stream: unexpected error: {OneLine(e.Message)}{(arguments.Has("verbose") ? "" : " (run again with --verbose for the details)")}");
+            if (arguments.Has("verbose")) error.WriteLine(e);
             return Failed;
         }
     }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -10,7 +10,6 @@ internal static class DataLoadCommand
 {
     public static int Run(CommandContext context)
     {
-        context.Arguments.AllowOnly("data load", "box-scores");
         var path = context.Arguments.Require("box-scores", "the CSV file of box scores to load");
         if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
 

@@ -11,7 +11,6 @@ internal static class DataSynthCommand
 {
     public static int Run(CommandContext context)
     {
-        context.Arguments.AllowOnly("data synth", "seed", "out");
         var seed = context.Arguments.GetInt("seed") ?? context.Options.Synth.Seed;
         using var warehouse = context.OpenWarehouse();
         var rows = Generate(warehouse, seed);

@@ -17,7 +17,6 @@ internal static class EvaluateCommand
 {
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        context.Arguments.AllowOnly("evaluate", "from", "to", "prop", "report");
         var from = context.Arguments.GetDate("from") ?? throw new UsageException("--from is required: the first day of the backtest window");
         var to = context.Arguments.GetDate("to") ?? from;
         if (from > to) throw new UsageException("--from is after --to");

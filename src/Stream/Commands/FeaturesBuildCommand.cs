@@ -14,7 +14,6 @@ internal static class FeaturesBuildCommand
 {
     public static int Run(CommandContext context)
     {
-        context.Arguments.AllowOnly("features build", "from", "to");
         var from = context.Arguments.GetDate("from");
         var to = context.Arguments.GetDate("to");
         if (from > to) throw new UsageException("--from is after --to");

@@ -13,7 +13,6 @@ internal static class ModelTrainCommand
 {
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        context.Arguments.AllowOnly("model train", "until");
         using var warehouse = context.OpenWarehouse();
         var until = context.Arguments.GetDate("until") ?? DateOnly.MaxValue;
         EmbeddedDefault.EnsureFeatures(context, warehouse, DateOnly.MinValue, DateOnly.MaxValue);

@@ -23,7 +23,6 @@ internal static class ReplayCommand
 {
     public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
     {
-        context.Arguments.AllowOnly("replay", "date", "from", "to", "requests", "events", "inject");
         var requestsFile = context.Arguments.Get("requests");
         var date = context.Arguments.GetDate("date");
         var from = context.Arguments.GetDate("from") ?? date;
