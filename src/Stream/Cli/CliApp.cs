@@ -56,6 +56,7 @@ public static class CliApp
             return Usage;
         }
 
+        var verbose = parsed.GetValue<bool>("--verbose");
         try
         {
             if (configurationError is not null) throw configurationError;
@@ -66,12 +67,33 @@ public static class CliApp
             error.WriteLine($"stream: {e.Message}");
             return Usage;
         }
-        catch (Exception e) when (e is ConfigurationException or WarehouseException or PipelineFaultedException or InvalidOperationException or IOException)
+        catch (ConfigurationException e)
+        {
+            // One line per problem, each naming the file (or variable) and the key: a configuration is fixed like a command line.
+            foreach (var line in e.Message.Split(Environment.NewLine)) error.WriteLine($"stream: {line}");
+            return Usage;
+        }
+        catch (Exception e) when (e is WarehouseException or PipelineFaultedException or InvalidOperationException or IOException)
         {
             error.WriteLine($"stream: {e.Message}");
+            if (verbose) error.WriteLine(e);
+            return Failed;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            error.WriteLine("stream: stopped before it finished");
+            return Failed;
+        }
+        catch (Exception e)
+        {
+            // Anything else is a bug or an environment we did not foresee: one clear line, the stack only on request.
+            error.WriteLine($"stream: unexpected error: {OneLine(e.Message)}{(verbose ? "" : " (run again with --verbose for the details)")}");
+            if (verbose) error.WriteLine(e);
             return Failed;
         }
     }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string[] VerbWords(ParseResult parsed)
     {

@@ -19,6 +19,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "an unexpected error prints its stack trace too",
+        Recursive = true,
+    };
+
     public GlobalOptions(StreamOptions defaults)
     {
         DataDir = new Option<string>("--data-dir")
@@ -29,5 +35,5 @@ internal sealed class GlobalOptions
         };
     }
 
-    public IEnumerable<Option> All => [DataDir, Config, Json];
+    public IEnumerable<Option> All => [DataDir, Config, Json, Verbose];
 }
