@@ -27,7 +27,7 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
     {
-        context.Arguments.AllowOnly("run", "port", "spool", "events");
+        context.Arguments.AllowOnly("run", "port", "spool", "events", "inject");
         var service = context.Options.Service;
         var port = context.Arguments.GetInt("port") ?? PortFromEnvironment() ?? service.Port;
         var spool = context.Options.Spool;
@@ -67,7 +67,8 @@ internal static class RunCommand
             new LogLineWriter(loggerFactory.CreateLogger("stream.setup")), context.Terminals with { Error = false });
 
         using var source = SpoolRequestSource.Open(spoolDirectory, context.ResolveInDataDir(context.Options.Spool.AckLog),
-            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"));
+            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"),
+            redelivery: context.Options.Spool.Redelivery());
         readiness.Passed(Readiness.Source);
         RunLog.SpoolOpened(log, source.Directory, source.AckLogPath);
 

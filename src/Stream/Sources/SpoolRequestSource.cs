@@ -9,10 +9,11 @@ namespace StreamProcessor.Stream.Sources;
 /// read in file-name order and tailed while running (new files and appended lines are picked up). A line's
 /// message id is <c>file-name:line-number</c>.
 /// <para>
-/// Acknowledgements are durable (<see cref="AckLog"/>): an acknowledged line is never delivered again. A line
-/// delivered but not acknowledged is delivered again after a restart; within one run there is no ack deadline,
-/// so each line is delivered once. Only complete lines (ending in a newline) are delivered, so a line being
-/// appended is never read half-way. Spool files are append-only: their names and line numbers are the ids.
+/// Acknowledgements are durable (<see cref="AckLog"/>): an acknowledged line is never delivered again. A nacked
+/// line (its batch's read or write failed) is delivered again within the run after a <see cref="RedeliveryBackoff"/>,
+/// as Pub/Sub redelivers after a nack; a line delivered and neither acknowledged nor nacked (a crash, a drain past
+/// its deadline) is delivered again after a restart. Only complete lines (ending in a newline) are delivered, so a
+/// line being appended is never read half-way. Spool files are append-only: their names and line numbers are the ids.
 /// </para>
 /// </summary>
 public sealed class SpoolRequestSource : IRequestSource, IDisposable
@@ -23,14 +24,24 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
     private readonly TimeSpan _poll;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
+    private readonly RedeliveryBackoff _backoff;
+    private readonly object _gate = new();
 
-    private SpoolRequestSource(string directory, AckLog acks, TimeSpan poll, ILogger logger, TimeProvider clock)
+    // Delivered, neither acknowledged nor nacked yet (bounded by what the pipeline holds), and nacked, waiting out their backoff.
+    private readonly Dictionary<string, Delivery> _outstanding = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<Delivery, DateTimeOffset> _redeliveries = new();
+    private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
+
+    private sealed record Delivery(string MessageId, byte[] Data, int Attempt);
+
+    private SpoolRequestSource(string directory, AckLog acks, TimeSpan poll, ILogger logger, TimeProvider clock, RedeliveryBackoff backoff)
     {
         Directory = directory;
         _acks = acks;
         _poll = poll;
         _logger = logger;
         _clock = clock;
+        _backoff = backoff;
     }
 
     public string Directory { get; }
@@ -38,11 +49,19 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
     public string AckLogPath => _acks.Path;
 
     /// <summary>Creates the directory if needed and opens (or creates) the ack log.</summary>
-    public static SpoolRequestSource Open(string directory, string ackLogPath, TimeSpan poll, ILogger? logger = null, TimeProvider? clock = null)
+    public static SpoolRequestSource Open(string directory, string ackLogPath, TimeSpan poll, ILogger? logger = null, TimeProvider? clock = null,
+        RedeliveryBackoff? redelivery = null)
     {
         var full = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(full);
-        return new SpoolRequestSource(full, AckLog.Open(ackLogPath), poll, logger ?? NullLogger.Instance, clock ?? TimeProvider.System);
+        return new SpoolRequestSource(full, AckLog.Open(ackLogPath), poll, logger ?? NullLogger.Instance, clock ?? TimeProvider.System,
+            redelivery ?? RedeliveryBackoff.Default);
+    }
+
+    /// <summary>Messages nacked and not yet delivered again.</summary>
+    public int AwaitingRedelivery
+    {
+        get { lock (_gate) return _redeliveries.Count; }
     }
 
     public async IAsyncEnumerable<SourceMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -51,6 +70,12 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var delivered = false;
+            while (TakeDueRedelivery() is { } again)
+            {
+                if (cancellationToken.IsCancellationRequested) yield break;
+                delivered = true;
+                yield return again;
+            }
             var listed = ListFiles();
             foreach (var (name, path) in listed)
             {
@@ -60,14 +85,15 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
                     if (cancellationToken.IsCancellationRequested) yield break;
                     var id = $"{name}:{lineNumber}";
                     if (_acks.IsAcknowledged(id)) continue;
+                    if (!Deliver(id, line)) continue; // nacked earlier and waiting out its backoff, or still in flight
                     delivered = true;
-                    yield return new SourceMessage(id, line);
+                    yield return new SourceMessage(id, line) { DeliveryAttempt = 1 };
                 }
                 Warn(name, file);
             }
             foreach (var gone in files.Keys.Except(listed.Select(f => f.Name)).ToArray()) files.Remove(gone);
             if (delivered) continue;
-            await Task.Delay(_poll, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(NextWait(), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -75,11 +101,65 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
     public Task AcknowledgeAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
         _acks.Append(messageIds);
+        lock (_gate)
+            foreach (var id in messageIds) _outstanding.Remove(id);
         return Task.CompletedTask;
     }
 
-    /// <summary>Not redelivered within this run yet: the lines stay unacknowledged, and the next run delivers them.</summary>
-    public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The lines are delivered again after their backoff (doubling with each nack of the same line), within this run.</summary>
+    public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var id in messageIds)
+            {
+                if (!_outstanding.Remove(id, out var delivery)) continue; // acknowledged meanwhile, or not ours
+                _redeliveries.Enqueue(delivery, now + _backoff.After(delivery.Attempt));
+                _waiting.Add(id);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Remembers a first delivery; false if the line is already outstanding or waiting for redelivery.</summary>
+    private bool Deliver(string id, byte[] line)
+    {
+        lock (_gate)
+        {
+            if (_outstanding.ContainsKey(id) || _waiting.Contains(id)) return false;
+            _outstanding[id] = new Delivery(id, line, 1);
+            return true;
+        }
+    }
+
+    private SourceMessage? TakeDueRedelivery()
+    {
+        lock (_gate)
+        {
+            while (_redeliveries.TryPeek(out var due, out var at) && at <= _clock.GetUtcNow())
+            {
+                _redeliveries.Dequeue();
+                _waiting.Remove(due.MessageId);
+                if (_acks.IsAcknowledged(due.MessageId)) continue;
+                var again = due with { Attempt = due.Attempt + 1 };
+                _outstanding[due.MessageId] = again;
+                return new SourceMessage(again.MessageId, again.Data) { DeliveryAttempt = again.Attempt };
+            }
+            return null;
+        }
+    }
+
+    /// <summary>The poll interval, or less when a nacked line falls due sooner.</summary>
+    private TimeSpan NextWait()
+    {
+        lock (_gate)
+        {
+            if (!_redeliveries.TryPeek(out _, out var at)) return _poll;
+            var until = at - _clock.GetUtcNow();
+            return until < TimeSpan.Zero ? TimeSpan.Zero : until < _poll ? until : _poll;
+        }
+    }
 
     public void Dispose() => _acks.Dispose();
 
