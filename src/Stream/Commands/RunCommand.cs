@@ -7,6 +7,7 @@ using StreamProcessor.Stream.Configuration;
 using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Service;
+using StreamProcessor.Stream.Service.Freshness;
 using StreamProcessor.Stream.Service.Logging;
 using StreamProcessor.Stream.Sources;
 
@@ -44,7 +45,7 @@ internal static class RunCommand
         RunLog.Listening(log, await server.StartAsync(CancellationToken.None));
         try
         {
-            return await ServeAsync(context, loggerFactory, log, metrics, readiness, spoolDirectory, stop);
+            return await ServeAsync(context, loggerFactory, log, registry, metrics, readiness, spoolDirectory, stop);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -59,7 +60,7 @@ internal static class RunCommand
     }
 
     private static async Task<int> ServeAsync(CommandContext context, ILoggerFactory loggerFactory, ILogger log,
-        PrometheusPipelineObserver metrics, Readiness readiness, string spoolDirectory, CancellationToken stop)
+        CollectorRegistry registry, PrometheusPipelineObserver metrics, Readiness readiness, string spoolDirectory, CancellationToken stop)
     {
         var service = context.Options.Service;
         // What the embedded defaults say on the user's behalf ("training a model first") belongs in the service log.
@@ -112,6 +113,25 @@ internal static class RunCommand
         using var onAbandon = abandon.Token.Register(() =>
             _ = Task.Delay(AbandonGrace).ContinueWith(_ => abandonedLongAgo.TrySetResult(), TaskScheduler.Default));
 
+        using var stopMonitoring = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var freshness = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), context.Options.Freshness, registry,
+            loggerFactory.CreateLogger("stream.freshness"));
+        await freshness.RefreshAsync(stop); // the freshness series are on /metrics before the service says it is ready
+        var monitoring = Task.Run(() => freshness.RunAsync(stopMonitoring.Token), CancellationToken.None);
+        try
+        {
+            return await ServePipelineAsync(pipeline, source, log, readiness, service, stop, abandon, abandonedLongAgo);
+        }
+        finally
+        {
+            await stopMonitoring.CancelAsync();
+            await monitoring; // before the warehouse it reads is closed
+        }
+    }
+
+    private static async Task<int> ServePipelineAsync(PredictionPipeline pipeline, SpoolRequestSource source, ILogger log, Readiness readiness,
+        ServiceOptions service, CancellationToken stop, CancellationTokenSource abandon, TaskCompletionSource abandonedLongAgo)
+    {
         var run = pipeline.RunAsync(source, stop, abandon.Token);
         readiness.Passed(Readiness.Pipeline); // its blocks exist (and are on /metrics) once RunAsync returns its task
         RunLog.Ready(log);
