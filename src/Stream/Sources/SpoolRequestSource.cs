@@ -66,7 +66,8 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
 
     public async IAsyncEnumerable<SourceMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var files = new Dictionary<string, SpoolFile>(StringComparer.Ordinal);
+        var files = new Dictionary<string, Tracked>(StringComparer.Ordinal);
+        var vanished = new HashSet<string>(StringComparer.Ordinal); // seen gone during this run: a file by that name is a new one
         while (!cancellationToken.IsCancellationRequested)
         {
             var delivered = false;
@@ -77,21 +78,39 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
                 yield return again;
             }
             var listed = ListFiles();
+            Interlocked.Increment(ref _scans);
+            if (listed is null)
+            {
+                await Task.Delay(NextWait(), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
             foreach (var (name, path) in listed)
             {
-                if (!files.TryGetValue(name, out var file)) files[name] = file = new SpoolFile(path);
-                foreach (var (lineNumber, line) in file.ReadNewLines(_clock.GetUtcNow()))
+                if (!files.TryGetValue(name, out var tracked)) files[name] = tracked = new Tracked(new SpoolFile(path, () => Interlocked.Increment(ref _opened)));
+                foreach (var (lineNumber, line) in tracked.File.ReadNewLines(_clock.GetUtcNow()))
                 {
                     if (cancellationToken.IsCancellationRequested) yield break;
-                    var id = $"{name}:{lineNumber}";
+                    tracked.Prefix ??= Generation(name, tracked.File.Fingerprint!, replaced: vanished.Remove(name));
+                    var id = $"{tracked.Prefix}:{lineNumber}";
                     if (_acks.IsAcknowledged(id)) continue;
                     if (!Deliver(id, line)) continue; // nacked earlier and waiting out its backoff, or still in flight
                     delivered = true;
                     yield return new SourceMessage(id, line) { DeliveryAttempt = 1 };
                 }
-                Warn(name, file);
+                if (tracked.File.Replaced)
+                {
+                    files.Remove(name); // read afresh, as the new file it is, on the next scan
+                    vanished.Add(name);
+                    delivered = true;
+                    continue;
+                }
+                Warn(name, tracked.File);
             }
-            foreach (var gone in files.Keys.Except(listed.Select(f => f.Name)).ToArray()) files.Remove(gone);
+            foreach (var gone in files.Keys.Except(listed.Select(f => f.Name)).ToArray())
+            {
+                files.Remove(gone);
+                vanished.Add(gone);
+            }
             if (delivered) continue;
             await Task.Delay(NextWait(), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -163,20 +182,63 @@ public sealed class SpoolRequestSource : IRequestSource, IDisposable
 
     public void Dispose() => _acks.Dispose();
 
-    private List<(string Name, string Path)> ListFiles()
+    /// <summary>Opens of spool files so far by this reader's scans (a test's window on "polled without re-opening").</summary>
+    internal int FileOpens => Volatile.Read(ref _opened);
+
+    private int _opened;
+
+    /// <summary>Listings of the spool directory so far.</summary>
+    internal int Scans => Volatile.Read(ref _scans);
+
+    private int _scans;
+
+    private sealed class Tracked(SpoolFile file)
+    {
+        public SpoolFile File { get; } = file;
+
+        /// <summary>The id prefix of this file's lines: its name, or <c>name~G</c> for the G-th file to bear that name.</summary>
+        public string? Prefix { get; set; }
+    }
+
+    /// <summary>
+    /// Which file of that name this is. The first keeps the name as its id prefix (ids <c>name:line</c>); a later
+    /// file under a reused name (another first line, or the name seen gone during this run) gets <c>name~2</c>,
+    /// <c>name~3</c> ..., so its lines are new messages and never taken for the old file's acknowledged ones.
+    /// </summary>
+    private string Generation(string name, string fingerprint, bool replaced)
+    {
+        var key = "spool-file:" + name;
+        var mark = _acks.Mark(key)?.Split('\t', 2);
+        if (mark is not [var number, var known] || !int.TryParse(number, out var generation))
+        {
+            _acks.SetMark(key, $"1\t{fingerprint}");
+            return name;
+        }
+        if (!replaced && known == fingerprint) return PrefixOf(name, generation);
+        _acks.Forget(PrefixOf(name, generation));
+        _acks.SetMark(key, $"{generation + 1}\t{fingerprint}");
+        _logger.LogInformation("spool file {spool_file} holds a new file under a reused name: its lines are new messages, ids {id_prefix}:N",
+            name, PrefixOf(name, generation + 1));
+        return PrefixOf(name, generation + 1);
+    }
+
+    private static string PrefixOf(string name, int generation) => generation == 1 ? name : $"{name}~{generation}";
+
+    /// <summary>The spool's <c>*.jsonl</c> files in name order; null when the directory cannot be listed right now.</summary>
+    private List<(string Name, string Path)>? ListFiles()
     {
         try
         {
             return System.IO.Directory.EnumerateFiles(Directory)
                 .Select(path => (Name: Path.GetFileName(path), Path: path))
-                .Where(f => f.Name.EndsWith(".jsonl", StringComparison.Ordinal) && !f.Name.Contains('\n'))
+                .Where(f => f.Name.EndsWith(".jsonl", StringComparison.Ordinal) && !f.Name.Contains('\n') && !f.Name.Contains('\t'))
                 .OrderBy(f => f.Name, StringComparer.Ordinal)
                 .ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _logger.LogWarning("cannot list the spool directory {spool_directory}: {error}", Directory, e.Message);
-            return [];
+            return null;
         }
     }
 
