@@ -1,4 +1,7 @@
+using StreamProcessor.Sinks.Breakers;
 using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.ExecutionLog;
+using StreamProcessor.Sinks.Features;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
@@ -31,16 +34,24 @@ internal static class EmbeddedPipeline
         IPredictionSink sink = new WarehousePredictionSink(warehouse);
         if (faults.Sink.TransientFailuresPerBatch > 0 || faults.Sink.Permanent) sink = new FaultInjectingPredictionSink(sink, faults.Sink);
         if (faults.Any) context.Note($"fault injection is on: {Describe(faults)}");
+        var retry = SinkRetry.Create(options.Resilience.Retry);
+        IFeatureStore features = new FeatureTable(warehouse, options.History);
+        if (faults.Features.Any) features = new FaultInjectingFeatureStore(features, faults.Features);
+        IExecutionLog executionLog = new WarehouseExecutionLog(warehouse);
+        if (faults.ExecutionLog.Any) executionLog = new FaultInjectingExecutionLog(executionLog, faults.ExecutionLog);
+        IBreakerStateStore breakerStore = new BreakerStateTable(warehouse);
+        if (faults.Breakers.Any) breakerStore = new FaultInjectingBreakerStateStore(breakerStore, faults.Breakers);
+        breakerStore = new ResilientBreakerStateStore(breakerStore, retry, observer);
         return new PipelineDependencies
         {
-            FeatureStore = new FeatureTable(warehouse, options.History),
+            FeatureStore = features,
             Systems = systems,
             PredictionSink = sink,
             DeadLetterSink = new WarehouseDeadLetterSink(warehouse),
             EventPublisher = EventPublisher(context, warehouse),
-            ExecutionLog = new WarehouseExecutionLog(warehouse),
-            Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, new BreakerStateTable(warehouse), observer, TimeProvider.System),
-            SinkRetry = SinkRetry.Create(options.Resilience.Retry),
+            ExecutionLog = executionLog,
+            Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, breakerStore, observer, TimeProvider.System),
+            SinkRetry = retry,
             SkipAlreadyProcessed = !context.Arguments.Has("force"),
             ModelVersions = models?.Models.GroupBy(m => m.Prop).ToDictionary(g => g.Key, g => g.Last().Version) ?? new Dictionary<PropType, string>(),
             Validation = options.Validation,
@@ -55,7 +66,15 @@ internal static class EmbeddedPipeline
     private static string Describe(FaultOptions faults) => string.Join(", ",
         faults.Systems.Select(s => $"{s.Key} throw {s.Value.ThrowProbability:P0} delay {s.Value.DelayMs} ms")
             .Concat(faults.Sink.Permanent ? ["sink fails permanently"] : [])
-            .Concat(faults.Sink.TransientFailuresPerBatch > 0 ? [$"sink fails {faults.Sink.TransientFailuresPerBatch}x per batch (transient)"] : []));
+            .Concat(faults.Sink.TransientFailuresPerBatch > 0 ? [$"sink fails {faults.Sink.TransientFailuresPerBatch}x per batch (transient)"] : [])
+            .Concat(DescribeRead("feature store", faults.Features))
+            .Concat(DescribeRead("execution-log lookup", faults.ExecutionLog))
+            .Concat(DescribeRead("breaker-state store", faults.Breakers)));
+
+    private static IEnumerable<string> DescribeRead(string store, ReadFaultOptions faults) =>
+        faults.Permanent ? [$"{store} fails permanently"]
+        : faults.TransientFailures > 0 ? [$"{store}: first {faults.TransientFailures} calls fail (transient)"]
+        : [];
 
     private static IEventPublisher EventPublisher(CommandContext context, Warehouse warehouse)
     {

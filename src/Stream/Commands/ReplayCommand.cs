@@ -91,8 +91,7 @@ internal static class ReplayCommand
         var finished = result.Unacknowledged == 0 && !stop.IsCancellationRequested;
         if (finished)
         {
-            ackLog.Dispose();
-            File.Delete(ackLog.Path); // done: the next replay of these days starts afresh (smart skip still applies)
+            ackLog.Delete(); // done: the next replay of these days starts afresh (smart skip still applies)
         }
 
         context.Say($"replayed {result.Requests:N0} requests{(from is null ? $" from {requestsFile}" : $" for {Span(from.Value, to!.Value)}")}: " +

@@ -9,6 +9,7 @@ using StreamProcessor.Stream.Configuration;
 using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Service;
+using StreamProcessor.Stream.Service.Freshness;
 using StreamProcessor.Stream.Service.Logging;
 using StreamProcessor.Stream.Sources;
 
@@ -28,6 +29,7 @@ internal static class RunCommand
         command.Options.Add(CliOptions.WholeNumber("--port", "N", $"port of the endpoints, 0 for a free one [default: PORT, else {defaults.Service.Port} from service.port]", 0, 65535));
         command.Options.Add(CliOptions.Text("--spool", "DIR", $"the spool directory [default: {defaults.Spool.Directory} in the data dir, spool.directory in the configuration]"));
         command.Options.Add(CliOptions.Choice("--events", $"where completion events go [default: {defaults.Events.Sink}, events.sink in the configuration]", "warehouse", "jsonl"));
+        command.Options.Add(CliOptions.Text("--inject", "FAULTS", "fault injection, e.g. features.transient=2,moving_average.delay_ms=50"));
         return command;
     }
 
@@ -54,7 +56,7 @@ internal static class RunCommand
         RunLog.Listening(log, await server.StartAsync(CancellationToken.None));
         try
         {
-            return await ServeAsync(context, loggerFactory, log, metrics, readiness, spoolDirectory, stop);
+            return await ServeAsync(context, loggerFactory, log, registry, metrics, readiness, spoolDirectory, stop);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -69,7 +71,7 @@ internal static class RunCommand
     }
 
     private static async Task<int> ServeAsync(CommandContext context, ILoggerFactory loggerFactory, ILogger log,
-        PrometheusPipelineObserver metrics, Readiness readiness, string spoolDirectory, CancellationToken stop)
+        CollectorRegistry registry, PrometheusPipelineObserver metrics, Readiness readiness, string spoolDirectory, CancellationToken stop)
     {
         var service = context.Options.Service;
         // What the embedded defaults say on the user's behalf ("training a model first") belongs in the service log.
@@ -77,7 +79,8 @@ internal static class RunCommand
             new LogLineWriter(loggerFactory.CreateLogger("stream.setup")), context.Terminals with { Error = false });
 
         using var source = SpoolRequestSource.Open(spoolDirectory, context.ResolveInDataDir(context.Options.Spool.AckLog),
-            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"));
+            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"),
+            redelivery: context.Options.Spool.Redelivery());
         readiness.Passed(Readiness.Source);
         RunLog.SpoolOpened(log, source.Directory, source.AckLogPath);
 
@@ -121,6 +124,25 @@ internal static class RunCommand
         using var onAbandon = abandon.Token.Register(() =>
             _ = Task.Delay(AbandonGrace).ContinueWith(_ => abandonedLongAgo.TrySetResult(), TaskScheduler.Default));
 
+        using var stopMonitoring = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var freshness = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), context.Options.Freshness, registry,
+            loggerFactory.CreateLogger("stream.freshness"));
+        await freshness.RefreshAsync(stop); // the freshness series are on /metrics before the service says it is ready
+        var monitoring = Task.Run(() => freshness.RunAsync(stopMonitoring.Token), CancellationToken.None);
+        try
+        {
+            return await ServePipelineAsync(pipeline, source, log, readiness, service, stop, abandon, abandonedLongAgo);
+        }
+        finally
+        {
+            await stopMonitoring.CancelAsync();
+            await monitoring; // before the warehouse it reads is closed
+        }
+    }
+
+    private static async Task<int> ServePipelineAsync(PredictionPipeline pipeline, SpoolRequestSource source, ILogger log, Readiness readiness,
+        ServiceOptions service, CancellationToken stop, CancellationTokenSource abandon, TaskCompletionSource abandonedLongAgo)
+    {
         var run = pipeline.RunAsync(source, stop, abandon.Token);
         readiness.Passed(Readiness.Pipeline); // its blocks exist (and are on /metrics) once RunAsync returns its task
         RunLog.Ready(log);

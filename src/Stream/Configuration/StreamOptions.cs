@@ -3,6 +3,7 @@ using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Resilience;
 using StreamProcessor.Stream.Resilience.Faults;
 using StreamProcessor.Stream.Service;
+using StreamProcessor.Stream.Service.Freshness;
 using StreamProcessor.Stream.Sources;
 using StreamProcessor.Stream.Validation;
 using StreamProcessor.Systems.Prediction;
@@ -29,4 +30,5 @@ public sealed record StreamOptions
     public FaultOptions Faults { get; init; } = new();
     public ServiceOptions Service { get; init; } = new();
     public SpoolOptions Spool { get; init; } = new();
+    public FreshnessOptions Freshness { get; init; } = new();
 }

@@ -21,8 +21,9 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
     /// <summary>
     /// Reads <paramref name="source"/> until it is exhausted or <paramref name="stop"/> is signalled, then
     /// drains what is in flight: on a stop nothing already read is abandoned half-way. A batch that cannot be
-    /// written after retries is left unacknowledged (counted in the result) and the run goes on; only a bug
-    /// in a block faults the run, and its exception is rethrown.
+    /// read or written after retries is handed back to the source unacknowledged (counted in the result) and the
+    /// run goes on; only a bug in a block faults the run, and its exception is rethrown. A source that throws
+    /// ends ingestion; what it delivered is drained, then the run fails with a <see cref="PipelineFaultedException"/>.
     /// <paramref name="abandon"/> cancels in-flight work too (a drain past its deadline): what is not yet
     /// written stays unacknowledged, and the run ends with an <see cref="OperationCanceledException"/>.
     /// </summary>
@@ -41,7 +42,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
         var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var featureLoad = FeatureLoadBlock.Create(dependencies, deadLetterBatch, writeBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
+        var featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
 
         var baseSystems = dependencies.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
         var combiners = dependencies.Systems.Where(s => s.CombinesOtherSystems).ToArray();
@@ -76,6 +77,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         foreach (var block in all)
             _ = block.Completion.ContinueWith(_ => abort.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
+        Exception? sourceError = null;
         try
         {
             await foreach (var message in source.ReadAsync(stop))
@@ -87,6 +89,12 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         catch (OperationCanceledException) when (stop.IsCancellationRequested || abort.IsCancellationRequested)
         {
             // A stop request ends ingestion; what was read is drained below. An abort surfaces below.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A broken source ends ingestion like a stop does: what it delivered is still written and acknowledged.
+            sourceError = e;
+            observer.SourceFailed(e);
         }
         ingest.Complete();
 
@@ -101,6 +109,8 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
             if (faults.Length > 1) throw new PipelineFaultedException(faults[0].Message, new AggregateException(faults));
             throw;
         }
+        if (sourceError is not null)
+            throw new PipelineFaultedException($"the source failed after {counters.Received} requests (what it delivered was drained): {sourceError.Message}", sourceError);
 
         return new PipelineRunResult
         {

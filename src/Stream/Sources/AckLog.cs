@@ -1,61 +1,230 @@
+using System.Globalization;
 using System.Text;
 
 namespace StreamProcessor.Stream.Sources;
 
 /// <summary>
-/// The durable record of which message ids have been acknowledged: an append-only file of ids, one per
-/// line, flushed to disk before <see cref="Append"/> returns. A source consults it so that, as with
-/// Pub/Sub, an acknowledged message is never delivered again and an unacknowledged one always is, even
-/// after a crash. A torn last line (a crash mid-append) is ignored: that message is simply redelivered.
+/// The durable record of which message ids have been acknowledged, compacted so that memory and start-up time
+/// depend on what is live, not on history. Two files: <see cref="Path"/>, the ids acknowledged since the last
+/// compaction (one per line, flushed to disk before <see cref="Append"/> returns), and <c>Path.snapshot</c>, the
+/// compacted state. An id <c>prefix:N</c> (a spool line, a JSONL line) is kept as its prefix's high-water mark of
+/// contiguous numbers plus the sparse set above it (<see cref="AckRange"/>); any other id is kept as itself.
+/// Every <see cref="CompactAfter"/> appended ids, and at start when the log is longer than that, the state is
+/// written to a new snapshot (renamed into place) and the log emptied. A torn last line (a crash mid-append) is
+/// ignored: that message is simply redelivered. Small named marks (a spool file's generation) live in <c>Path.marks</c>.
 /// </summary>
 public sealed class AckLog : IDisposable
 {
-    private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
+    public const int DefaultCompactAfter = 10_000;
+    private const string SnapshotHeader = "# stream ack snapshot v1";
+
+    private readonly Dictionary<string, AckRange> _ranges = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _others = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _marks = new(StringComparer.Ordinal);
     private readonly FileStream _file;
     private readonly object _gate = new();
+    private int _appendedSinceCompaction;
 
-    private AckLog(FileStream file) => _file = file;
+    private AckLog(FileStream file, int compactAfter)
+    {
+        _file = file;
+        CompactAfter = compactAfter;
+    }
 
     public string Path => _file.Name;
 
-    public static AckLog Open(string path)
+    public string SnapshotPath => Path + ".snapshot";
+
+    public string MarksPath => Path + ".marks";
+
+    /// <summary>Appended ids after which the log is compacted into the snapshot.</summary>
+    public int CompactAfter { get; }
+
+    public static AckLog Open(string path, int compactAfter = DefaultCompactAfter)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-        var log = new AckLog(file);
+        var log = new AckLog(file, Math.Max(1, compactAfter));
+        log.LoadSnapshot();
+        log.LoadMarks();
+        var lines = 0;
         using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
         {
-            var text = reader.ReadToEnd();
-            var complete = text.LastIndexOf('\n') + 1; // everything after the last newline is a torn write
-            foreach (var id in text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries)) log._acknowledged.Add(id);
-            file.SetLength(Encoding.UTF8.GetByteCount(text.AsSpan(0, complete)));
+            long complete = 0;
+            var buffer = new StringBuilder();
+            int c;
+            while ((c = reader.Read()) >= 0)
+            {
+                if (c != '\n')
+                {
+                    buffer.Append((char)c);
+                    continue;
+                }
+                complete += Encoding.UTF8.GetByteCount(buffer.ToString()) + 1;
+                if (buffer.Length > 0)
+                {
+                    log.Apply(buffer.ToString());
+                    lines++;
+                }
+                buffer.Clear();
+            }
+            file.SetLength(complete); // everything after the last newline is a torn write
         }
         file.Seek(0, SeekOrigin.End);
+        log._appendedSinceCompaction = lines;
+        if (lines > log.CompactAfter) log.Compact();
         return log;
     }
 
-    public int Count
+    /// <summary>Ids, ranges and marks held in memory: what start-up reads and compaction writes.</summary>
+    public int EntriesInMemory
     {
-        get { lock (_gate) return _acknowledged.Count; }
+        get { lock (_gate) return _ranges.Count + _ranges.Values.Sum(r => r.Above.Count) + _others.Count + _marks.Count; }
     }
 
     public bool IsAcknowledged(string messageId)
     {
-        lock (_gate) return _acknowledged.Contains(messageId);
+        lock (_gate)
+        {
+            return Split(messageId) is var (prefix, number)
+                ? _ranges.TryGetValue(prefix, out var range) && range.Contains(number)
+                : _others.Contains(messageId);
+        }
     }
 
     public void Append(IReadOnlyList<string> messageIds)
     {
         lock (_gate)
         {
-            var fresh = messageIds.Where(id => !_acknowledged.Contains(id)).Distinct().ToArray();
+            var fresh = messageIds.Where(id => !IsAcknowledged(id)).Distinct().ToArray();
             if (fresh.Length == 0) return;
-            if (fresh.Any(id => id.Contains('\n'))) throw new ArgumentException("a message id cannot contain a newline", nameof(messageIds));
+            if (fresh.Any(id => id.Contains('\n') || id.StartsWith('#'))) throw new ArgumentException("a message id cannot contain a newline or start with #", nameof(messageIds));
             _file.Write(Encoding.UTF8.GetBytes(string.Concat(fresh.Select(id => id + "\n"))));
             _file.Flush(flushToDisk: true);
-            foreach (var id in fresh) _acknowledged.Add(id);
+            foreach (var id in fresh) Apply(id);
+            _appendedSinceCompaction += fresh.Length;
+            if (_appendedSinceCompaction >= CompactAfter) Compact();
+        }
+    }
+
+    /// <summary>A small durable value under <paramref name="key"/> (a spool file's generation), null if never set.</summary>
+    public string? Mark(string key)
+    {
+        lock (_gate) return _marks.GetValueOrDefault(key);
+    }
+
+    /// <summary>Sets a mark and makes it durable at once (the marks file is rewritten: marks change rarely).</summary>
+    public void SetMark(string key, string value)
+    {
+        if (key.Contains('\t') || key.Contains('\n') || value.Contains('\n')) throw new ArgumentException("a mark's key has no tab or newline, its value no newline");
+        lock (_gate)
+        {
+            if (_marks.GetValueOrDefault(key) == value) return;
+            _marks[key] = value;
+            WriteReplacing(MarksPath, _marks.Select(m => $"{m.Key}\t{m.Value}"));
+        }
+    }
+
+    /// <summary>Forgets what was acknowledged under <paramref name="prefix"/> (a spool file that was replaced); durable at the next compaction.</summary>
+    public void Forget(string prefix)
+    {
+        lock (_gate) _ranges.Remove(prefix);
+    }
+
+    /// <summary>Writes the state to a new snapshot, renames it into place, then empties the log.</summary>
+    public void Compact()
+    {
+        lock (_gate)
+        {
+            WriteReplacing(SnapshotPath, _ranges.Select(r =>
+                    $"R\t{r.Value.HighWaterMark.ToString(CultureInfo.InvariantCulture)}\t{string.Join(',', r.Value.Above.Select(n => n.ToString(CultureInfo.InvariantCulture)))}\t{r.Key}")
+                .Concat(_others.Select(id => $"I\t{id}")));
+            // A crash here leaves ids in the log that the snapshot holds already: applying them again changes nothing.
+            _file.SetLength(0);
+            _file.Flush(flushToDisk: true);
+            _appendedSinceCompaction = 0;
         }
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>Removes the log and its snapshot (a replay that finished).</summary>
+    public void Delete()
+    {
+        Dispose();
+        File.Delete(Path);
+        File.Delete(SnapshotPath);
+        File.Delete(MarksPath);
+    }
+
+    /// <summary>Writes <paramref name="lines"/> to a temporary file, flushes it to disk and renames it over <paramref name="path"/>: all or nothing.</summary>
+    private static void WriteReplacing(string path, IEnumerable<string> lines)
+    {
+        var temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var writer = new StreamWriter(file, new UTF8Encoding(false)))
+        {
+            writer.Write(SnapshotHeader + "\n");
+            foreach (var line in lines) writer.Write(line + "\n");
+            writer.Flush();
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private void LoadMarks()
+    {
+        if (!File.Exists(MarksPath)) return;
+        foreach (var line in File.ReadLines(MarksPath, Encoding.UTF8))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var tab = line.IndexOf('\t');
+            if (tab <= 0) throw new InvalidDataException($"{MarksPath}: cannot read the line \"{line}\"");
+            _marks[line[..tab]] = line[(tab + 1)..];
+        }
+    }
+
+    private void LoadSnapshot()
+    {
+        if (!File.Exists(SnapshotPath)) return;
+        foreach (var line in File.ReadLines(SnapshotPath, Encoding.UTF8))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split('\t', 4);
+            switch (parts[0])
+            {
+                case "R" when parts.Length == 4:
+                    Range(parts[3]).Restore(long.Parse(parts[1], CultureInfo.InvariantCulture),
+                        parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => long.Parse(n, CultureInfo.InvariantCulture)));
+                    break;
+                case "I" when parts.Length >= 2:
+                    _others.Add(line[2..]);
+                    break;
+                default:
+                    throw new InvalidDataException($"{SnapshotPath}: cannot read the line \"{line}\"");
+            }
+        }
+    }
+
+    private void Apply(string id)
+    {
+        if (Split(id) is var (prefix, number)) Range(prefix).Add(number);
+        else _others.Add(id);
+    }
+
+    private AckRange Range(string prefix)
+    {
+        if (!_ranges.TryGetValue(prefix, out var range)) _ranges[prefix] = range = new AckRange();
+        return range;
+    }
+
+    /// <summary><c>prefix:N</c> with N a positive number, or null for any other id.</summary>
+    private static (string Prefix, long Number)? Split(string id)
+    {
+        var colon = id.LastIndexOf(':');
+        if (colon <= 0 || colon == id.Length - 1) return null;
+        var digits = id.AsSpan(colon + 1);
+        if (digits[0] == '0' || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return null;
+        return (id[..colon], number);
+    }
 }

@@ -3,16 +3,23 @@ namespace StreamProcessor.Stream.Sources;
 /// <summary>
 /// How far one spool file has been read: the byte offset just past its last complete line and that line's
 /// number. Reading again resumes there, so lines appended since are picked up and a line still being
-/// written (no newline yet) is left for a later read rather than delivered half-way.
+/// written (no newline yet) is left for a later read rather than delivered half-way. A poll of an unchanged
+/// file costs one stat (size and modification time), never an open. The file's <see cref="Fingerprint"/> is a
+/// hash of its first line, which never changes in an append-only file: a different one means the name now
+/// holds another file (<see cref="Replaced"/>).
 /// </summary>
-internal sealed class SpoolFile(string path)
+internal sealed class SpoolFile(string path, Action? opened = null)
 {
     /// <summary>A longer line is cut here: it is far past any valid request, and is dead-lettered as too large.</summary>
     internal const int MaxLineBytes = 1 << 20;
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    private const int FingerprintBytes = 64 * 1024;
+
     private long _offset;
+    private long _seenLength = -1;
+    private DateTime _seenWrite;
     private int _lineNumber;
     private long _tailBytes;
     private DateTimeOffset _tailSince;
@@ -23,6 +30,15 @@ internal sealed class SpoolFile(string path)
     public long TailBytes => _tailBytes;
 
     private bool _shrank, _shrinkReported;
+
+    /// <summary>Hex SHA-256 of the first line (its first 64 KiB), once that line is complete; null before.</summary>
+    public string? Fingerprint { get; private set; }
+
+    /// <summary>The name now holds a different file (another first line): this one is done, the new one is a new file.</summary>
+    public bool Replaced { get; private set; }
+
+    /// <summary>Times the file was opened: only when its size or modification time changed.</summary>
+    public int Opens { get; private set; }
 
     /// <summary>True, once, after the file was found holding fewer bytes than were already read (rewritten in place, which a spool file must not be).</summary>
     public bool ShrankUnreported()
@@ -43,10 +59,20 @@ internal sealed class SpoolFile(string path)
     /// <summary>The complete lines added since the last read, with their 1-based line numbers; blank lines are counted but not returned.</summary>
     public IEnumerable<(int LineNumber, byte[] Line)> ReadNewLines(DateTimeOffset now)
     {
+        if (Replaced || Unchanged()) yield break;
         var stream = TryOpen();
         if (stream is null) yield break;
         using (stream)
         {
+            Opens++;
+            opened?.Invoke();
+            var fingerprint = FirstLineFingerprint(stream);
+            if (Fingerprint is null) Fingerprint = fingerprint;
+            else if (fingerprint != Fingerprint)
+            {
+                Replaced = true;
+                yield break;
+            }
             if (stream.Length < _offset)
             {
                 _shrank = true;
@@ -79,6 +105,30 @@ internal sealed class SpoolFile(string path)
             var tail = chunkStart - _offset;
             if (tail != _tailBytes) (_tailBytes, _tailSince) = (tail, now);
         }
+    }
+
+    /// <summary>Same size and modification time as at the last look: nothing to read (a stat, no open).</summary>
+    private bool Unchanged()
+    {
+        var info = new FileInfo(Path);
+        if (!info.Exists) return true;
+        var (length, written) = (info.Length, info.LastWriteTimeUtc);
+        if (length == _seenLength && written == _seenWrite) return true;
+        (_seenLength, _seenWrite) = (length, written);
+        return false;
+    }
+
+    private static string? FirstLineFingerprint(FileStream stream)
+    {
+        var buffer = new byte[(int)Math.Min(FingerprintBytes, stream.Length)];
+        stream.Seek(0, SeekOrigin.Begin);
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0) read += n;
+        var newline = Array.IndexOf(buffer, (byte)'\n', 0, read);
+        if (newline < 0 && read < FingerprintBytes) return null; // the first line is not complete yet
+        var line = buffer.AsSpan(0, newline < 0 ? read : newline);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(line))[..16];
     }
 
     private FileStream? TryOpen()

@@ -137,7 +137,7 @@ public partial class ConfigurationCheckTests
     [InlineData("features build --force", "Unrecognized command or argument '--force'")]
     [InlineData("model train --date 2025-02-01", "Unrecognized command or argument '--date'")]
     [InlineData("evaluate --from 2025-02-01 --requests x.jsonl", "Unrecognized command or argument '--requests'")]
-    [InlineData("run --inject xgboost_v1.throw=1", "Unrecognized command or argument '--inject'")]
+    [InlineData("run --requests x.jsonl", "Unrecognized command or argument '--requests'")]
     [InlineData("data frobnicate", "Unrecognized command or argument 'frobnicate'")]
     public async Task A_verb_rejects_what_it_does_not_take_before_doing_anything(string commandLine, string message)
     {

@@ -29,7 +29,7 @@ public partial class DeployMetricNamesTests(RealSeasonFixture season)
         var (dashboardQueries, dashboardTexts) = DashboardQueries();
         var (alertQueries, alertTexts) = AlertQueries();
         Assert.True(dashboardQueries.Count >= 15, $"only {dashboardQueries.Count} dashboard queries");
-        Assert.Equal(5, alertQueries.Count);
+        Assert.Equal(9, alertQueries.Count);
 
         using var temp = new TempDirectory();
         await using var service = ServiceProcess.Start(season.DataDir, temp.Path, new Dictionary<string, string>
@@ -67,7 +67,8 @@ public partial class DeployMetricNamesTests(RealSeasonFixture season)
     public void The_alert_rules_cover_the_five_conditions_operators_asked_for()
     {
         var alerts = AlertRules().ToDictionary(r => r["alert"], r => r);
-        Assert.Equal(["StreamBreakerOpen", "StreamErrorRateHigh", "StreamLatencyP95High", "StreamNoPredictions", "StreamSystemSuccessRateLow"], alerts.Keys.Order());
+        Assert.Equal(["StreamBreakerOpen", "StreamErrorRateHigh", "StreamInputStale", "StreamLatencyP95High", "StreamLinesStale", "StreamNoFeaturesForToday",
+            "StreamNoPredictions", "StreamRequestsUnacknowledged", "StreamSystemSuccessRateLow"], alerts.Keys.Order());
         Assert.Contains("> 0.10", alerts["StreamErrorRateHigh"]["expr"]);
         Assert.Contains("[1h]", alerts["StreamNoPredictions"]["expr"]);
         Assert.Contains("histogram_quantile(0.95", alerts["StreamLatencyP95High"]["expr"]);
@@ -75,6 +76,10 @@ public partial class DeployMetricNamesTests(RealSeasonFixture season)
         Assert.Contains("< 0.90", alerts["StreamSystemSuccessRateLow"]["expr"]);
         Assert.Contains("== 2", alerts["StreamBreakerOpen"]["expr"]);
         Assert.Equal("30m", alerts["StreamBreakerOpen"]["for"]);
+        Assert.Contains("stream_requests_unacknowledged_total", alerts["StreamRequestsUnacknowledged"]["expr"]);
+        Assert.Contains("> 24 * 3600", alerts["StreamInputStale"]["expr"]); // production's freshness thresholds
+        Assert.Contains("> 12 * 3600", alerts["StreamLinesStale"]["expr"]);
+        Assert.Contains("stream_input_rows_today", alerts["StreamNoFeaturesForToday"]["expr"]);
     }
 
     [Fact]

@@ -31,10 +31,18 @@ public sealed partial class PrometheusScrape
             var match = Sample().Match(line);
             Assert.True(match.Success, $"not a Prometheus sample line: {line}");
             var labels = Label().Matches(match.Groups[3].Value).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-            scrape._samples.Add((match.Groups[1].Value, labels, double.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture)));
+            scrape._samples.Add((match.Groups[1].Value, labels, Value(match.Groups[4].Value)));
         }
         return scrape;
     }
+
+    private static double Value(string text) => text switch
+    {
+        "+Inf" => double.PositiveInfinity,
+        "-Inf" => double.NegativeInfinity,
+        "NaN" => double.NaN,
+        _ => double.Parse(text, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The sum over every series of <paramref name="name"/> whose labels include <paramref name="labels"/> (k=v pairs).</summary>
     public double Sum(string name, params (string Key, string Value)[] labels) => _samples

@@ -8,7 +8,7 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 
 /// <summary>
 /// Records request-level dead letters and their execution-log rows, then acknowledges their messages: a bad
-/// request is never retried, but it is never dropped unrecorded either. If recording fails, nothing is acknowledged.
+/// request is never retried, but it is never dropped unrecorded either. If recording fails, nothing is acknowledged: the batch is handed back to its source.
 /// </summary>
 internal static class DeadLetterBlock
 {
@@ -25,7 +25,7 @@ internal static class DeadLetterBlock
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                observer.RequestsUnacknowledged(batch.Length, e);
+                await HandBack.BatchAsync(source, batch.Select(d => d.RequestId).ToArray(), "dead_letter", e, observer);
                 return;
             }
             foreach (var deadLetter in batch) observer.RequestDeadLettered(deadLetter.ReasonCode);

@@ -5,6 +5,9 @@ using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
 using StreamProcessor.Stream.Pipeline.Messages;
 using StreamProcessor.Stream.Pipeline.Observability;
+using StreamProcessor.Stream.Resilience.Retry;
+using StreamProcessor.Stream.Sources;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Stream.Validation;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
@@ -12,22 +15,37 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 /// <summary>
 /// feature-load: one feature-store read per batch of requests. A request without features, or with stale
 /// ones, is dead-lettered; one already predicted with the same features ends here as a skip (smart skip).
+/// Both reads retry transient failures like the writes do; a batch whose read still fails is handed back to its
+/// source unacknowledged (to be delivered again), and the pipeline goes on with the next batch.
 /// </summary>
 internal static class FeatureLoadBlock
 {
     public static TransformManyBlock<ValidatedRequest[], PendingRequest> Create(
-        PipelineDependencies dependencies, ITargetBlock<DeadLetter> deadLetters, ITargetBlock<RequestPredictions> skipped,
-        ExecutionDataflowBlockOptions options)
+        PipelineDependencies dependencies, IRequestSource source, IPipelineObserver observer, ITargetBlock<DeadLetter> deadLetters,
+        ITargetBlock<RequestPredictions> skipped, ExecutionDataflowBlockOptions options)
     {
         var maxAge = dependencies.Validation.MaxFeatureAgeHours > 0 ? TimeSpan.FromHours(dependencies.Validation.MaxFeatureAgeHours) : (TimeSpan?)null;
         return new TransformManyBlock<ValidatedRequest[], PendingRequest>(async batch =>
         {
             var keys = batch.Select(v => v.Request.Key).Distinct().ToArray();
             var started = Stopwatch.GetTimestamp();
-            var records = await dependencies.FeatureStore.LoadAsync(keys, options.CancellationToken);
-            var processed = dependencies.SkipAlreadyProcessed
-                ? await dependencies.ExecutionLog.ProcessedAsync(keys, options.CancellationToken)
-                : new HashSet<ProcessedRequest>();
+            IReadOnlyDictionary<PlayerDate, FeatureRecord> records;
+            IReadOnlySet<ProcessedRequest> processed;
+            var operation = "feature_load";
+            try
+            {
+                records = await dependencies.SinkRetry.ExecuteAsync(operation, observer, ct => dependencies.FeatureStore.LoadAsync(keys, ct), options.CancellationToken);
+                operation = "execution_log_read";
+                processed = dependencies.SkipAlreadyProcessed
+                    ? await dependencies.SinkRetry.ExecuteAsync(operation, observer, ct => dependencies.ExecutionLog.ProcessedAsync(keys, ct), options.CancellationToken)
+                    : new HashSet<ProcessedRequest>();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                observer.OperationFailed(operation, e);
+                await HandBack.BatchAsync(source, batch.Select(v => v.Request.RequestId).ToArray(), "read", e, observer);
+                return [];
+            }
             var dataLoad = Stopwatch.GetElapsedTime(started);
             dependencies.Observer.FeaturesLoaded(batch.Length, dataLoad);
             var now = dependencies.Clock.GetUtcNow();

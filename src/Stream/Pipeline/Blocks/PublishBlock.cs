@@ -12,7 +12,8 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 
 /// <summary>
 /// publish: one completion event per written request, then the execution-log rows, then (and only then)
-/// the acknowledgement. Anything that fails after its retries leaves the batch unacknowledged.
+/// the acknowledgement. Anything that fails after its retries (or the batch's write before) hands the batch back to
+/// its source unacknowledged, to be delivered again.
 /// </summary>
 internal static class PublishBlock
 {
@@ -23,7 +24,7 @@ internal static class PublishBlock
             var batch = written.Requests;
             if (written.Error is { } writeError)
             {
-                observer.RequestsUnacknowledged(batch.Length, writeError);
+                await HandBack.BatchAsync(source, batch.Select(r => r.RequestId).ToArray(), "write", writeError, observer);
                 return;
             }
             var started = Stopwatch.GetTimestamp();
@@ -62,7 +63,7 @@ internal static class PublishBlock
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                observer.RequestsUnacknowledged(batch.Length, e);
+                await HandBack.BatchAsync(source, batch.Select(r => r.RequestId).ToArray(), "publish", e, observer);
                 return;
             }
             foreach (var r in batch)

@@ -10,6 +10,9 @@ public sealed class CompositePipelineObserver(params IPipelineObserver[] observe
     public void RequestCompleted(TimeSpan endToEnd, int predictionsWritten, IReadOnlyList<string> systemsSucceeded) { foreach (var o in observers) o.RequestCompleted(endToEnd, predictionsWritten, systemsSucceeded); }
     public void RequestSkipped(string reason) { foreach (var o in observers) o.RequestSkipped(reason); }
     public void RequestsUnacknowledged(int requests, Exception error) { foreach (var o in observers) o.RequestsUnacknowledged(requests, error); }
+    public void RequestsHandedBack(int requests, string stage, Exception error) { foreach (var o in observers) o.RequestsHandedBack(requests, stage, error); }
+    public void OperationFailed(string operation, Exception error) { foreach (var o in observers) o.OperationFailed(operation, error); }
+    public void SourceFailed(Exception error) { foreach (var o in observers) o.SourceFailed(error); }
     public void SystemFinished(string systemId, SystemOutcomeKind outcome, string? reasonCode, TimeSpan duration) { foreach (var o in observers) o.SystemFinished(systemId, outcome, reasonCode, duration); }
     public void FeaturesLoaded(int requests, TimeSpan duration) { foreach (var o in observers) o.FeaturesLoaded(requests, duration); }
     public void BatchWritten(int requests, int predictions, TimeSpan duration) { foreach (var o in observers) o.BatchWritten(requests, predictions, duration); }

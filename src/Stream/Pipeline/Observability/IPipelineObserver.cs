@@ -24,6 +24,19 @@ public interface IPipelineObserver
     /// <summary>Requests whose output could not be written after retries: not acknowledged, they will be redelivered.</summary>
     void RequestsUnacknowledged(int requests, Exception error) { }
 
+    /// <summary>
+    /// Requests handed back to their source unwritten (<see cref="RequestsUnacknowledged"/> is reported too): its
+    /// <paramref name="stage"/> (<c>read</c>, <c>write</c>, <c>publish</c>, <c>dead_letter</c>) failed after retries, and the
+    /// source delivers them again (the spool after a backoff, Pub/Sub after its own).
+    /// </summary>
+    void RequestsHandedBack(int requests, string stage, Exception error) { }
+
+    /// <summary>An operation (<c>feature_load</c>, <c>execution_log_read</c>, <c>breaker_state_read</c>, ...) still failed after its retries.</summary>
+    void OperationFailed(string operation, Exception error) { }
+
+    /// <summary>The source itself failed: ingestion ends, and what was read is drained.</summary>
+    void SourceFailed(Exception error) { }
+
     void SystemFinished(string systemId, SystemOutcomeKind outcome, string? reasonCode, TimeSpan duration) { }
 
     void FeaturesLoaded(int requests, TimeSpan duration) { }

@@ -16,7 +16,13 @@ namespace StreamProcessor.Stream.Pipeline.Observability;
 public sealed class PrometheusPipelineObserver : IPipelineObserver
 {
     /// <summary>Operations a retry may name; anything else is counted as <c>other</c>, so a label can never grow unbounded.</summary>
-    public static readonly IReadOnlyList<string> RetriedOperations = ["feature_load", "write", "dead_letter_write", "execution_log", "publish", "acknowledge", "other"];
+    public static readonly IReadOnlyList<string> RetriedOperations = ["feature_load", "execution_log_read", "breaker_state", "write", "dead_letter_write", "execution_log", "publish", "acknowledge", "other"];
+
+    /// <summary>Stages whose failure hands a batch back to its source (<see cref="IPipelineObserver.RequestsHandedBack"/>).</summary>
+    public static readonly IReadOnlyList<string> HandBackStages = ["read", "write", "publish", "dead_letter"];
+
+    /// <summary>Operations that can still fail after their retries (<see cref="IPipelineObserver.OperationFailed"/>); others count as <c>other</c>.</summary>
+    public static readonly IReadOnlyList<string> FailingOperations = ["feature_load", "execution_log_read", "breaker_state_read", "breaker_state_write", "nack", "source", "other"];
 
     public static readonly IReadOnlyList<string> Outcomes = ["succeeded", "failed", "skipped"];
 
@@ -26,7 +32,7 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
     private static readonly double[] LatencyBuckets = Histogram.ExponentialBuckets(0.0001, 2, 18);
     private static readonly double[] BatchBuckets = Histogram.ExponentialBuckets(1, 2, 11);
 
-    private readonly Counter _received, _succeeded, _failed, _skipped, _unacknowledged, _deadLettered, _predictionsWritten, _systemOutcomes, _systemFailureReasons, _retries;
+    private readonly Counter _received, _succeeded, _failed, _skipped, _unacknowledged, _deadLettered, _predictionsWritten, _systemOutcomes, _systemFailureReasons, _retries, _handedBack, _operationFailures;
     private readonly Gauge _breakerState, _queueDepth, _queueCapacity, _queueSaturation, _inFlight;
     private readonly Histogram _featureLoad, _systemDuration, _write, _publish, _requestDuration, _batchSize;
     private readonly ConcurrentDictionary<string, (Func<int> Depth, int Capacity)> _queues = new(StringComparer.Ordinal);
@@ -43,6 +49,8 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
         _predictionsWritten = metrics.CreateCounter("stream_predictions_written_total", "Prediction rows written (upserted) and acknowledged, by system.", "system");
         _systemOutcomes = metrics.CreateCounter("stream_system_outcomes_total", "Results of each prediction system: succeeded, failed, or skipped (breaker open).", "system", "outcome");
         _systemFailureReasons = metrics.CreateCounter("stream_system_failure_reasons_total", "Failed or skipped system results, by reason code.", "system", "reason");
+        _handedBack = metrics.CreateCounter("stream_requests_handed_back_total", "Requests handed back to the source unwritten (nacked) after a stage failed its retries; delivered again.", "stage");
+        _operationFailures = metrics.CreateCounter("stream_operation_failures_total", "Reads, saves and the source failing after their retries, by operation.", "operation");
         _retries = metrics.CreateCounter("stream_retries_total", "Retries of transient failures, by operation.", "operation");
         _breakerState = metrics.CreateGauge("stream_breaker_state", "Circuit breaker of each system for each prop: 0 closed, 1 half-open, 2 open.", "system", "prop");
         _queueDepth = metrics.CreateGauge("stream_queue_depth", "Messages waiting in a pipeline block's input queue.", "block");
@@ -68,6 +76,8 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
         foreach (var reason in RejectReasonCodes) _deadLettered.WithLabels(reason).Publish();
         foreach (var operation in RetriedOperations) _retries.WithLabels(operation).Publish();
         foreach (var stage in BatchStages) _batchSize.WithLabels(stage).Publish();
+        foreach (var stage in HandBackStages) _handedBack.WithLabels(stage).Publish();
+        foreach (var operation in FailingOperations) _operationFailures.WithLabels(operation).Publish();
         _received.Publish();
         _succeeded.Publish();
         _failed.Publish();
@@ -120,6 +130,14 @@ public sealed class PrometheusPipelineObserver : IPipelineObserver
         _unacknowledged.Inc(requests);
         _inFlight.Dec(requests);
     }
+
+    public void RequestsHandedBack(int requests, string stage, Exception error) =>
+        _handedBack.WithLabels(HandBackStages.Contains(stage) ? stage : HandBackStages[0]).Inc(requests);
+
+    public void OperationFailed(string operation, Exception error) =>
+        _operationFailures.WithLabels(FailingOperations.Contains(operation) ? operation : "other").Inc();
+
+    public void SourceFailed(Exception error) => _operationFailures.WithLabels("source").Inc();
 
     public void RequestCompleted(TimeSpan endToEnd, int predictionsWritten, IReadOnlyList<string> systemsSucceeded)
     {

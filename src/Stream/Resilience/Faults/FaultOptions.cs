@@ -10,10 +10,19 @@ public sealed record FaultOptions
 
     public SinkFaultOptions Sink { get; init; } = new();
 
+    /// <summary>Feature-store reads.</summary>
+    public ReadFaultOptions Features { get; init; } = new();
+
+    /// <summary>The execution-log lookup smart skip makes (one per batch).</summary>
+    public ReadFaultOptions ExecutionLog { get; init; } = new();
+
+    /// <summary>Reads and saves of the breaker-state table.</summary>
+    public ReadFaultOptions Breakers { get; init; } = new();
+
     /// <summary>Seed of the injected randomness, so a faulty run can be repeated exactly.</summary>
     public int Seed { get; init; } = 1;
 
-    public bool Any => Systems.Count > 0 || Sink.TransientFailuresPerBatch > 0 || Sink.Permanent;
+    public bool Any => Systems.Count > 0 || Sink.TransientFailuresPerBatch > 0 || Sink.Permanent || Features.Any || ExecutionLog.Any || Breakers.Any;
 }
 
 public sealed record SystemFaultOptions

@@ -4,7 +4,7 @@ using StreamProcessor.Stream.Pipeline.Observability;
 
 namespace StreamProcessor.Stream.Resilience.Retry;
 
-/// <summary>The retry pipeline every write and publish goes through; only transient errors are retried.</summary>
+/// <summary>The retry pipeline every write, publish and read (features, the execution-log lookup, breaker state) goes through; only transient errors are retried.</summary>
 public static class SinkRetry
 {
     private static readonly ResiliencePropertyKey<string> Operation = new("stream.operation");
@@ -42,6 +42,39 @@ public static class SinkRetry
         try
         {
             await pipeline.ExecuteAsync(async ctx => await action(ctx.CancellationToken), context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>A read through <paramref name="pipeline"/>: like <see cref="ExecuteAsync"/>, returning what <paramref name="read"/> returns.</summary>
+    public static async Task<T> ExecuteAsync<T>(this ResiliencePipeline pipeline, string operation, IPipelineObserver observer,
+        Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Operation, operation);
+        context.Properties.Set(Observer, observer);
+        try
+        {
+            return await pipeline.ExecuteAsync(async ctx => await read(ctx.CancellationToken), context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>A synchronous call through <paramref name="pipeline"/> (the breaker-state store's interface is synchronous).</summary>
+    public static T Execute<T>(this ResiliencePipeline pipeline, string operation, IPipelineObserver observer, Func<T> call)
+    {
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(Operation, operation);
+        context.Properties.Set(Observer, observer);
+        try
+        {
+            return pipeline.Execute(_ => call(), context);
         }
         finally
         {

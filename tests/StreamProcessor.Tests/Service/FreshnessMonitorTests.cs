@@ -1,0 +1,74 @@
+using Prometheus;
+using WarehouseFile = StreamProcessor.Sinks.Warehouse.Warehouse;
+using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Service.Freshness;
+using StreamProcessor.Tests.EndToEnd;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace StreamProcessor.Tests.Service;
+
+[Collection(RealSeasonCollection.Name)]
+public class FreshnessMonitorTests(RealSeasonFixture season)
+{
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static async Task<PrometheusScrape> ScrapeAsync(CollectorRegistry registry)
+    {
+        using var text = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(text);
+        return PrometheusScrape.Parse(System.Text.Encoding.UTF8.GetString(text.ToArray()));
+    }
+
+    [Fact]
+    public async Task Each_input_table_reports_the_age_of_its_newest_row_and_its_rows_for_todays_game_date()
+    {
+        using var data = season.CopyDataDir();
+        var path = Path.Combine(data.Path, WarehouseFile.FileName);
+        WarehouseQuery.Rows(path, "UPDATE nba_predictions.ml_feature_store_v2 SET computed_at = TIMESTAMPTZ '2025-02-11 12:00:00+00'");
+        WarehouseQuery.Rows(path, "UPDATE nba_analytics.player_game_summary SET loaded_at = TIMESTAMPTZ '2025-02-12 15:00:00+00'");
+        var featuresOnTheDay = Convert.ToInt64(WarehouseQuery.Rows(path, "SELECT count(*) FROM nba_predictions.ml_feature_store_v2 WHERE game_date = DATE '2025-02-12'")[0][0]);
+        Assert.True(featuresOnTheDay > 100);
+
+        using var warehouse = WarehouseFile.Open(path);
+        var registry = Metrics.NewCustomRegistry();
+        var clock = new FixedClock(DateTimeOffset.Parse("2025-02-12T18:00:00Z")); // 13:00 in New York: game day 2025-02-12
+        var monitor = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), new FreshnessOptions(), registry, NullLogger.Instance, clock);
+
+        Assert.True(await monitor.RefreshAsync(CancellationToken.None));
+        var scrape = await ScrapeAsync(registry);
+
+        Assert.Equal(30 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "features")));
+        Assert.Equal(3 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "box_scores")));
+        Assert.Equal(featuresOnTheDay, scrape.Sum("stream_input_rows_today", ("table", "features")));
+        Assert.False(scrape.Has("stream_input_newest_row_age_seconds", ("table", "lines"))); // no lines table here (yet)
+
+        // Ages grow at every scrape without a new check; the game date turns over at midnight in New York, not UTC.
+        clock.Now = DateTimeOffset.Parse("2025-02-13T04:30:00Z");
+        scrape = await ScrapeAsync(registry);
+        Assert.Equal(40.5 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "features")));
+        Assert.Equal(new DateOnly(2025, 2, 12), monitor.Today);
+        clock.Now = DateTimeOffset.Parse("2025-07-01T12:00:00Z");
+        Assert.True(await monitor.RefreshAsync(CancellationToken.None));
+        Assert.Equal(0, (await ScrapeAsync(registry)).Sum("stream_input_rows_today", ("table", "features"))); // the offseason: no features today
+    }
+
+    [Fact]
+    public async Task An_empty_table_is_infinitely_stale()
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = WarehouseFile.OpenInDirectory(temp.Path);
+        var registry = Metrics.NewCustomRegistry();
+        var monitor = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), new FreshnessOptions(), registry, NullLogger.Instance);
+
+        Assert.True(await monitor.RefreshAsync(CancellationToken.None));
+        var scrape = await ScrapeAsync(registry);
+
+        Assert.Equal(double.PositiveInfinity, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "box_scores")));
+        Assert.Equal(double.PositiveInfinity, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "features")));
+        Assert.Equal(0, scrape.Sum("stream_input_rows_today", ("table", "features")));
+    }
+}
