@@ -38,6 +38,7 @@ internal static class EmbeddedPipeline
             DeadLetterSink = new WarehouseDeadLetterSink(warehouse),
             EventPublisher = EventPublisher(context, warehouse),
             ExecutionLog = new WarehouseExecutionLog(warehouse),
+            PlayerRegistry = new PlayerRegistryTable(warehouse, options.Players.AliasesFile),
             Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, new BreakerStateTable(warehouse), observer, TimeProvider.System),
             SinkRetry = SinkRetry.Create(options.Resilience.Retry),
             SkipAlreadyProcessed = !context.Arguments.Has("force"),

@@ -6,6 +6,9 @@ public sealed record PredictionRequest
     /// <summary>The transport's id for the message (Pub/Sub message id, or a replay id).</summary>
     public required string RequestId { get; init; }
     public required string PlayerLookup { get; init; }
+
+    /// <summary>The player as the message named him; <see cref="PlayerLookup"/> is the registry's canonical lookup.</summary>
+    public string? RequestedPlayerLookup { get; init; }
     public required DateOnly GameDate { get; init; }
     public required string GameId { get; init; }
     public required IReadOnlyList<double> LineValues { get; init; }
