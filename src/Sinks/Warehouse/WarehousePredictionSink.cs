@@ -25,7 +25,9 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
             .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
             .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
             .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
-            .AppendValue(p.PropType.Code()).AppendValue(p.ProbabilityOver),
+            .AppendValue(p.PropType.Code()).AppendValue(p.ProbabilityOver)
+            .AppendValue(p.OverPrice).AppendValue(p.UnderPrice).AppendValue(p.MarketProbabilityOver).AppendValue(p.ExpectedValue)
+            .AppendValue(p.RecommendationRule),
             stage => $"""
                 INSERT INTO nba_predictions.player_prop_predictions
                 SELECT * FROM {stage}
@@ -47,7 +49,12 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
                     feature_version = excluded.feature_version,
                     request_id = excluded.request_id,
                     updated_at = excluded.updated_at,
-                    is_active = excluded.is_active
+                    is_active = excluded.is_active,
+                    over_price = excluded.over_price,
+                    under_price = excluded.under_price,
+                    market_probability_over = excluded.market_probability_over,
+                    expected_value = excluded.expected_value,
+                    recommendation_rule = excluded.recommendation_rule
                 """);
         WarehouseDeadLetterSink.Upsert(connection, batch.SystemFailures);
     }

@@ -16,6 +16,7 @@ public static class CliApp
         usage: stream <verb> [options] [--data-dir DIR] [--config FILE] [--json]
 
           data load --box-scores FILE.csv   load box scores (a file with any bad row loads nothing)
+          data load --lines FILE.csv        load sportsbook lines and prices (names through the player registry)
           data synth [--seed N] [--out F]   generate a season of box scores (the embedded default)
           features build [--from D] [--to D]  compute pre-game features for every player-game
           model train [--until D]           train the models on player-games before D: xgboost_v1 per prop,

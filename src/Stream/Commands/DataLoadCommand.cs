@@ -5,13 +5,18 @@ using StreamProcessor.Stream.Cli.Progress;
 
 namespace StreamProcessor.Stream.Commands;
 
-/// <summary><c>stream data load --box-scores FILE.csv</c>: a whole file of box scores into the warehouse, or nothing.</summary>
+/// <summary><c>stream data load --box-scores FILE.csv</c>: a whole file of box scores into the warehouse, or nothing (<c>--lines</c>: see <see cref="LinesLoad"/>).</summary>
 internal static class DataLoadCommand
 {
     public static int Run(CommandContext context)
     {
-        context.Arguments.AllowOnly("data load", "box-scores");
-        var path = context.Arguments.Require("box-scores", "the CSV file of box scores to load");
+        context.Arguments.AllowOnly("data load", "box-scores", "lines");
+        if (context.Arguments.Get("lines") is { } lines)
+        {
+            if (context.Arguments.Get("box-scores") is not null) throw new UsageException("load --box-scores and --lines one at a time (box scores first)");
+            return LinesLoad.Run(context, lines);
+        }
+        var path = context.Arguments.Require("box-scores", "the CSV file of box scores (or --lines FILE.csv of sportsbook lines) to load");
         if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
 
         BoxScoreCsvResult result;

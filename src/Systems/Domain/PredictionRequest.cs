@@ -13,6 +13,12 @@ public sealed record PredictionRequest
     public required string GameId { get; init; }
     public required IReadOnlyList<double> LineValues { get; init; }
 
+    /// <summary>The books' over prices (American odds), one per line of <see cref="LineValues"/>; null when the request carries none.</summary>
+    public IReadOnlyList<double>? OverPrices { get; init; }
+
+    /// <summary>The books' under prices, aligned with <see cref="LineValues"/> like <see cref="OverPrices"/>.</summary>
+    public IReadOnlyList<double>? UnderPrices { get; init; }
+
     /// <summary>The statistic the lines are about; points when the message does not say.</summary>
     public PropType Prop { get; init; } = PropType.Points;
 
