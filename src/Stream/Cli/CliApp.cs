@@ -21,7 +21,9 @@ public static class CliApp
           features build [--from D] [--to D]  compute pre-game features for every player-game
           model train [--until D]           train the models on player-games before D: xgboost_v1 per prop,
                                     the ensemble's weights and the probability curves
-          replay --date D                   predict every player with features on D (main job)
+          replay --date D                   predict every player with features on D (main job); with lines loaded,
+                                            one request per real line at the books' consensus line and prices
+                 [--synthetic-lines]        ... and players without a real line at a synthetic one
           replay --from D --to D            ... a range of days
           replay --requests FILE.jsonl      ... requests in the production message format
                  [--events warehouse|jsonl] where completion events go
