@@ -8,7 +8,7 @@ namespace StreamProcessor.Stream.Cli;
 /// </summary>
 public sealed class Arguments
 {
-    private static readonly HashSet<string> Flags = ["json", "help", "force"];
+    private static readonly HashSet<string> Flags = ["json", "help", "force", "synthetic-lines"];
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
