@@ -8,10 +8,16 @@ public static class TestData
 {
     private const string BoxScoresRelativePath = "shared/data/box_scores_2024_25_oct_feb.csv";
 
+    private const string PropLinesRelativePath = "shared/data/prop_lines_2024_25_oct_feb.csv";
+
     private static readonly Lazy<string> BoxScores = new(() => FindUpwards(BoxScoresRelativePath));
+    private static readonly Lazy<string> PropLines = new(() => FindUpwards(PropLinesRelativePath));
 
     /// <summary>Full path of the real 2024-25 box scores (19,036 rows).</summary>
     public static string BoxScoresCsv => BoxScores.Value;
+
+    /// <summary>Full path of the real sportsbook lines of 2024-25 (88,508 rows, October to February).</summary>
+    public static string PropLinesCsv => PropLines.Value;
 
     private static string FindUpwards(string relativePath)
     {

@@ -33,4 +33,7 @@ public sealed record WorkerRun
     public bool Success => SystemsSucceeded.Count > 0;
     public string? ErrorMessage { get; init; }
     public required DateTimeOffset ProcessedAt { get; init; }
+
+    /// <summary>The player as the request named him, when that differs from <see cref="PlayerLookup"/> or the name did not resolve.</summary>
+    public string? RequestedPlayerLookup { get; init; }
 }

@@ -5,7 +5,7 @@ namespace StreamProcessor.Sinks.Warehouse;
 /// <summary><c>nba_analytics.player_game_summary</c>: the box scores everything else is computed from.</summary>
 public sealed class BoxScoreTable(Warehouse warehouse)
 {
-    /// <summary>Upserts all rows in one transaction: a load is applied whole or not at all.</summary>
+    /// <summary>Upserts all rows in one transaction, with the player registry they imply: a load is applied whole or not at all.</summary>
     public int Upsert(IReadOnlyList<BoxScore> rows, string source)
     {
         using var connection = warehouse.Connect();
@@ -19,6 +19,7 @@ public sealed class BoxScoreTable(Warehouse warehouse)
             .AppendValue(b.ThreesAttempted).AppendValue(b.ThreesMade).AppendValue(b.FreeThrowsAttempted)
             .AppendValue(b.FreeThrowsMade).AppendValue(b.Rebounds).AppendValue(b.Turnovers)
             .AppendValue(source).AppendValue(loadedAt));
+        PlayerRegistryTable.Rebuild(connection);
         tx.Commit();
         return rows.Count;
     }

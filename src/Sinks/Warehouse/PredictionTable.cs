@@ -21,7 +21,7 @@ public sealed class PredictionTable(Warehouse warehouse)
             SELECT prediction_id, system_id, player_lookup, game_date, game_id, predicted_points, confidence_score,
                    recommendation, current_points_line, line_margin, similarity_baseline, similar_games_count,
                    avg_similarity_score, ensemble_systems, model_version, feature_version, request_id, created_at, is_active,
-                   prop_type, probability_over
+                   prop_type, probability_over, over_price, under_price, market_probability_over, expected_value, recommendation_rule
             FROM nba_predictions.player_prop_predictions WHERE game_date = $1
             ORDER BY player_lookup, prop_type, system_id, current_points_line
             """, date);
@@ -45,6 +45,11 @@ public sealed class PredictionTable(Warehouse warehouse)
                 IsActive = r.GetBoolean(18),
                 PropType = PropTypes.TryParse(r.GetString(19), out var prop) ? prop : PropType.Points,
                 ProbabilityOver = r.IsDBNull(20) ? null : r.GetDouble(20),
+                OverPrice = r.IsDBNull(21) ? null : r.GetDouble(21),
+                UnderPrice = r.IsDBNull(22) ? null : r.GetDouble(22),
+                MarketProbabilityOver = r.IsDBNull(23) ? null : r.GetDouble(23),
+                ExpectedValue = r.IsDBNull(24) ? null : r.GetDouble(24),
+                RecommendationRule = r.IsDBNull(25) ? RecommendationRules.EdgeAndProbability : r.GetString(25),
             });
         }
         return rows;

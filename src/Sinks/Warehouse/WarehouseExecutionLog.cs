@@ -55,5 +55,6 @@ public sealed class WarehouseExecutionLog(Warehouse warehouse) : IExecutionLog
         .AppendValue(r.MissingFeatures?.ToList()).AppendValue(r.CircuitBreakerTriggered).AppendValue(r.CircuitsOpened.ToList())
         .AppendValue(r.SkipReason).AppendValue(r.DataLoadSeconds).AppendValue(r.PredictionComputeSeconds)
         .AppendValue(r.WriteSeconds).AppendValue(r.PublishSeconds).AppendValue(r.Success).AppendValue(r.ErrorMessage)
-        .AppendValue(r.ProcessedAt.UtcDateTime).AppendValue(r.Prop?.Code()).AppendValue(r.ModelVersion);
+        .AppendValue(r.ProcessedAt.UtcDateTime).AppendValue(r.Prop?.Code()).AppendValue(r.ModelVersion)
+        .AppendValue(r.RequestedPlayerLookup ?? r.PlayerLookup);
 }

@@ -7,19 +7,25 @@ using StreamProcessor.Stream.Cli.Progress;
 
 namespace StreamProcessor.Stream.Commands;
 
-/// <summary><c>stream data load --box-scores FILE.csv</c>: a whole file of box scores into the warehouse, or nothing.</summary>
+/// <summary><c>stream data load --box-scores FILE.csv</c>: a whole file of box scores into the warehouse, or nothing (<c>--lines</c>: see <see cref="LinesLoad"/>).</summary>
 internal static class DataLoadCommand
 {
     public static Command Declare()
     {
-        var command = new Command("load", "load box scores into the warehouse; a file with any bad row loads nothing and lists each bad row");
+        var command = new Command("load", "load box scores or sportsbook lines into the warehouse; a file with any bad row loads nothing and lists each bad row");
         command.Options.Add(CliOptions.Text("--box-scores", "FILE.csv", "box scores with the shared file's header (any season, any size)"));
+        command.Options.Add(CliOptions.Text("--lines", "FILE.csv", "sportsbook lines and prices (American odds), names resolved through the player registry; load box scores first"));
         return command;
     }
 
     public static int Run(CommandContext context)
     {
-        var path = context.Arguments.Require("box-scores", "the CSV file of box scores to load");
+        if (context.Arguments.Get("lines") is { } lines)
+        {
+            if (context.Arguments.Get("box-scores") is not null) throw new UsageException("load --box-scores and --lines one at a time (box scores first)");
+            return LinesLoad.Run(context, lines);
+        }
+        var path = context.Arguments.Require("box-scores", "the CSV file of box scores (or --lines FILE.csv of sportsbook lines) to load");
         if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
 
         BoxScoreCsvResult result;

@@ -50,6 +50,7 @@ internal static class EmbeddedPipeline
             DeadLetterSink = new WarehouseDeadLetterSink(warehouse),
             EventPublisher = EventPublisher(context, warehouse),
             ExecutionLog = executionLog,
+            PlayerRegistry = new PlayerRegistryTable(warehouse, options.Players.AliasesFile),
             Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, breakerStore, observer, TimeProvider.System),
             SinkRetry = retry,
             SkipAlreadyProcessed = !context.Arguments.Has("force"),

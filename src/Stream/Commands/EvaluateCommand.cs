@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StreamProcessor.Stream.Cli.CommandLine;
+using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Evaluation;
 using StreamProcessor.Stream.Evaluation.Report;
@@ -49,24 +50,37 @@ internal static class EvaluateCommand
 
         var systems = SystemCatalog.Create(context.Options.Systems, models);
         var reports = new Dictionary<PropType, BacktestReport>();
+        var marketReports = new Dictionary<PropType, (IReadOnlyDictionary<string, MarketScore> Scores, int Requests)>();
+        var consensus = new PropLinesTable(warehouse).Consensus(from, to);
         using var progress = context.Progress("evaluate", props.Count, "props");
         var games = await BacktestCases.LoadAsync(warehouse, context.Options.History, from, to, context.Options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in props)
         {
             progress.Advance(1);
             reports[prop] = Backtest.Run(games.For(prop), systems, context.Options.Recommendation);
+            var priced = games.ForMarket(prop, consensus);
+            if (priced.Count > 0) marketReports[prop] = (MarketBacktest.Run(priced, systems, context.Options.Recommendation.MinEv), priced.Count);
         }
         progress.Dispose();
-        foreach (var (prop, report) in reports) EvaluationPrinter.Print(context, report, prop, from, to, models.Version);
+        foreach (var (prop, report) in reports)
+        {
+            EvaluationPrinter.Print(context, report, prop, from, to, models.Version);
+            if (marketReports.TryGetValue(prop, out var market)) MarketPrinter.Print(context, market.Scores, prop, market.Requests);
+        }
 
         string? reportPath = null;
         if (reportDir is not null)
         {
-            reportPath = HtmlReport.Write(Path.GetFullPath(reportDir), reports, from, to, models);
+            reportPath = HtmlReport.Write(Path.GetFullPath(reportDir), reports, from, to, models, marketReports.ToDictionary(m => m.Key, m => m.Value.Scores));
             context.Say($"report: {reportPath}");
         }
 
-        var json = reports.ToDictionary(r => r.Key.Code(), r => EvaluationJson.Of(r.Value, from, to, models, r.Key));
+        var json = reports.ToDictionary(r => r.Key.Code(), r =>
+        {
+            var o = EvaluationJson.Of(r.Value, from, to, models, r.Key);
+            o["real_lines"] = marketReports.TryGetValue(r.Key, out var m) ? MarketPrinter.Json(m.Scores, m.Requests, context.Options.Recommendation.MinEv) : null;
+            return o;
+        });
         context.Result(props.Count == 1
             ? EvaluationJson.WithReport(json[props[0].Code()], reportPath)
             : new Dictionary<string, object?> { ["from"] = from, ["to"] = to, ["model_version"] = models.Version, ["props"] = json, ["report"] = reportPath });

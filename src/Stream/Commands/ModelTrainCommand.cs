@@ -40,9 +40,18 @@ internal static class ModelTrainCommand
             context.Say($"  {prop.Code(),-9} ensemble weights: {string.Join(", ", weights.Weights.Select(w => $"{w.Key} {w.Value:F3}"))}");
         if (reset.Length > 0)
             context.Say($"auto-reset: closed the breaker(s) of {string.Join(", ", reset)}, which had opened for missing data");
+        if (trained.Calibrations.Stacks.Count > 0)
+        {
+            context.Say($"  market-aware stacks fitted on the real lines of {trained.MarketFrom:yyyy-MM-dd} .. {trained.MarketTo:yyyy-MM-dd} (P = logistic(a + b·logit(p_market) + c·z)):");
+            foreach (var ((prop, system), stack) in trained.Calibrations.Stacks.OrderBy(s => s.Key.Prop).ThenBy(s => s.Key.SystemId))
+                context.Say($"  {prop.Code(),-9} {system,-24} a {stack.Intercept,7:F3}  b {stack.MarketSlope,6:F3}  c {stack.MarginSlope,6:F3}  on {stack.Examples,5:N0} lines");
+        }
         context.Result(new
         {
             model_version = trained.Version,
+            market_stacks = trained.Calibrations.Stacks.GroupBy(c => c.Key.Prop).ToDictionary(g => g.Key.Code(),
+                g => g.ToDictionary(c => c.Key.SystemId, c => new { intercept = Math.Round(c.Value.Intercept, 4), market_slope = Math.Round(c.Value.MarketSlope, 4),
+                    margin_slope = Math.Round(c.Value.MarginSlope, 4), examples = c.Value.Examples })),
             examples = training.Examples,
             trained_through = trained.TrainedUntil,
             training_mae = Math.Round(trained.Points?.TrainingMae ?? double.NaN, 4),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using StreamProcessor.Stream.Cli.CommandLine;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
+using StreamProcessor.Systems.Market;
 using System.Globalization;
 using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.Warehouse;
@@ -31,6 +32,7 @@ internal static class ReplayCommand
         command.Options.Add(CliOptions.Date("--to", "the last day of a range [default: --from]"));
         command.Options.Add(CliOptions.Text("--requests", "FILE.jsonl", "requests in the production message format, one JSON object a line"));
         command.Options.Add(CliOptions.Choice("--events", $"where completion events go [default: {defaults.Events.Sink}, events.sink in the configuration]", "warehouse", "jsonl"));
+        command.Options.Add(CliOptions.Flag("--synthetic-lines", "with --date/--from: also predict players without a real line, at a synthetic one (their EWMA rounded to x.5)"));
         command.Options.Add(CliOptions.Flag("--force", "predict again what was already predicted (same prop, lines, features)"));
         command.Options.Add(CliOptions.Text("--inject", "FAULTS", "fault injection, e.g. xgboost_v1.throw=1,sink.transient=2"));
         return command;
@@ -53,6 +55,7 @@ internal static class ReplayCommand
         using var warehouse = context.OpenWarehouse();
         IRequestSource source;
         IReadOnlyList<string> skippedNoLine = [];
+        ReplayRequests.Built? built = null;
         TrainedModels model;
         if (requestsFile is not null)
         {
@@ -66,16 +69,27 @@ internal static class ReplayCommand
             EmbeddedDefault.EnsureFeatures(context, warehouse, from!.Value, to!.Value);
             model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, from.Value, stop);
             var days = new FeatureTable(warehouse, context.Options.History).ReadRange(from.Value, to.Value, context.Options.Replay.MinGamesPlayed);
-            var (messages, skipped) = ReplayRequests.For(days);
-            skippedNoLine = skipped;
+            // Real lines when any are loaded; synthetic ones for the players without, only when asked.
+            var lines = new PropLinesTable(warehouse);
+            var anyLines = lines.Count() > 0;
+            built = ReplayRequests.For(days, anyLines ? lines.Consensus(from.Value, to.Value) : new Dictionary<(PlayerDate, PropType), MarketLine>(),
+                synthetic: !anyLines || context.Arguments.Has("synthetic-lines"));
+            skippedNoLine = built.SkippedNoLine;
+            var messages = built.Messages;
             source = new InMemoryRequestSource(messages);
+            if (anyLines)
+                context.Note($"{built.RealLines:N0} requests at the books' consensus line and prices, {built.SyntheticLines:N0} at a synthetic line" +
+                             (built.NoRealLine > 0 ? $"; {built.NoRealLine:N0} players without a real line got no request (--synthetic-lines predicts them against a synthetic one)" : ""));
             if (messages.Count == 0)
-                context.Note($"no games on {Span(from.Value, to.Value)} in the warehouse: nothing to replay");
+                context.Note(days.Count == 0
+                    ? $"no games on {Span(from.Value, to.Value)} in the warehouse: nothing to replay"
+                    : $"no real lines on {Span(from.Value, to.Value)}: nothing to replay (--synthetic-lines predicts every player against a synthetic line)");
         }
 
         if (source is InMemoryRequestSource { Count: 0 })
         {
-            context.Result(new { requests = 0, predictions_written = 0, dead_lettered = 0, skip_reason = "no_games", elapsed_ms = 0, requests_per_second = 0 });
+            context.Result(new { requests = 0, predictions_written = 0, dead_lettered = 0, skip_reason = built is { NoRealLine: > 0 } ? "no_lines" : "no_games",
+                no_real_line = built?.NoRealLine ?? 0, elapsed_ms = 0, requests_per_second = 0 });
             return 0;
         }
 
@@ -111,7 +125,10 @@ internal static class ReplayCommand
             context.Error.WriteLine($"stream: {result.Unacknowledged:N0} requests could not be written and were NOT acknowledged ({result.LastError}); rerun the same command to write them");
         if (skippedNoLine.Count > 0) context.Say($"  {skippedNoLine.Count} players had no earlier game to set a line from (first game of the season): no request made");
         if (from == to && from is { } day1) PrintDay(context, new PredictionTable(warehouse).ReadDate(day1));
-        context.Say($"predictions are in {warehouse.Path}, table nba_predictions.player_prop_predictions (lines are synthetic: the player's pre-game points EWMA rounded to x.5)");
+        if (built is not null)
+            context.Say($"  lines: {built.RealLines:N0} real (the books' consensus line and mean prices), {built.SyntheticLines:N0} synthetic (the player's pre-game points EWMA rounded to x.5)" +
+                        (built.NoRealLine > 0 ? $", {built.NoRealLine:N0} players without a real line not requested (--synthetic-lines)" : ""));
+        context.Say($"predictions are in {warehouse.Path}, table nba_predictions.player_prop_predictions");
 
         context.Result(new
         {
@@ -127,6 +144,9 @@ internal static class ReplayCommand
             resumed_already_acknowledged = resumable.AlreadyAcknowledged,
             last_error = result.LastError,
             skipped_no_line = skippedNoLine.Count,
+            real_lines = built?.RealLines ?? 0,
+            synthetic_lines = built?.SyntheticLines ?? 0,
+            no_real_line = built?.NoRealLine ?? 0,
             dead_letters_by_reason = result.DeadLettersByReason,
             system_successes = result.SystemSuccesses,
             system_failures = result.SystemFailures,
@@ -148,6 +168,7 @@ internal static class ReplayCommand
     private static void PrintDay(CommandContext context, IReadOnlyList<PredictionRow> rows)
     {
         if (rows.Count == 0) return;
+        rows = rows.Where(r => r.IsActive).ToArray(); // a moved line's older rows stay for history, inactive
         // One row per player, prop and line: two props of one player may share a line (7.5 assists, 7.5 rebounds).
         var byPlayer = rows.GroupBy(r => (r.PlayerLookup, r.PropType, r.LineValue))
             .Select(g => (g.Key.PlayerLookup, g.Key.PropType, g.Key.LineValue, Systems: g.ToDictionary(r => r.SystemId)))
@@ -161,9 +182,10 @@ internal static class ReplayCommand
             string Cell(string id, int width) => systems.TryGetValue(id, out var r)
                 ? r.PredictedPoints.ToString("F1", CultureInfo.InvariantCulture).PadLeft(width) : "-".PadLeft(width);
             systems.TryGetValue(SystemIds.Ensemble, out var ensemble);
+            var ev = ensemble?.ExpectedValue is { } v ? $" (EV {v:+0.000;-0.000} at {ensemble.OverPrice:+0;-0}/{ensemble.UnderPrice:+0;-0})" : "";
             context.Say($"{Truncate(player, 26),-26} {prop.Code(),-8} {line,5:F1} {Cell(SystemIds.MovingAverage, 7)} {Cell(SystemIds.ZoneMatchup, 6)} " +
                         $"{Cell(SystemIds.Similarity, 6)} {Cell(SystemIds.Xgboost, 6)} {Cell(SystemIds.Ensemble, 8)} " +
-                        $"{(ensemble is null ? "-" : ensemble.ConfidenceScore.ToString("F0", CultureInfo.InvariantCulture)),5}  {ensemble?.Recommendation.Text() ?? "-"}");
+                        $"{(ensemble is null ? "-" : ensemble.ConfidenceScore.ToString("F0", CultureInfo.InvariantCulture)),5}  {ensemble?.Recommendation.Text() ?? "-"}{ev}");
         }
         var picks = rows.Where(r => r.SystemId == SystemIds.Ensemble).GroupBy(r => r.Recommendation).ToDictionary(g => g.Key, g => g.Count());
         context.Say($"ensemble picks: {picks.GetValueOrDefault(Recommendation.Over)} OVER, {picks.GetValueOrDefault(Recommendation.Under)} UNDER, {picks.GetValueOrDefault(Recommendation.Pass)} PASS (showing the {byPlayer.Length} largest edges)");

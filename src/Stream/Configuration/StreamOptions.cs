@@ -22,6 +22,7 @@ public sealed record StreamOptions
     public SystemsOptions Systems { get; init; } = new();
     public ModelOptions Model { get; init; } = new();
     public HistoryOptions History { get; init; } = new();
+    public PlayersOptions Players { get; init; } = new();
     public ReplayOptions Replay { get; init; } = new();
     public EventsOptions Events { get; init; } = new();
     public EvaluateOptions Evaluate { get; init; } = new();

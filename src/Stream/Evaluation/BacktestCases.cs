@@ -3,6 +3,7 @@ using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Replay;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
+using StreamProcessor.Systems.Market;
 using StreamProcessor.Systems.Prediction;
 
 namespace StreamProcessor.Stream.Evaluation;
@@ -35,12 +36,18 @@ public sealed class BacktestCases
     }
 
     /// <summary>The cases of one prop: the games whose player has a line for it.</summary>
-    public IReadOnlyList<BacktestCase> For(PropType prop)
+    public IReadOnlyList<BacktestCase> For(PropType prop) => Cases(prop, features => SyntheticLine.For(features, prop) is { } line ? (line, null) : null);
+
+    /// <summary>The cases of one prop with a real line: the books' consensus line and prices for the player and date.</summary>
+    public IReadOnlyList<BacktestCase> ForMarket(PropType prop, IReadOnlyDictionary<(PlayerDate Key, PropType Prop), MarketLine> consensus) =>
+        Cases(prop, features => consensus.TryGetValue((features.Key, prop), out var market) ? (market.Line, market) : null);
+
+    private List<BacktestCase> Cases(PropType prop, Func<PlayerFeatures, (double Line, MarketLine? Market)?> lineOf)
     {
         var cases = new List<BacktestCase>(_games.Count);
         foreach (var (row, history) in _games)
         {
-            if (SyntheticLine.For(row.Features, prop) is not { } line) continue;
+            if (lineOf(row.Features) is not var (line, market)) continue;
             var request = new PredictionRequest
             {
                 RequestId = $"evaluate:{row.Features.Key}",
@@ -55,7 +62,7 @@ public sealed class BacktestCases
                 Request = request,
                 Features = row.Features,
                 History = history,
-            }, line, row.ValueOf(prop), row.Minutes));
+            }, line, row.ValueOf(prop), row.Minutes) { Market = market });
         }
         return cases;
     }

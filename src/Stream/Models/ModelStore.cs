@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
+using StreamProcessor.Systems.Market;
 using StreamProcessor.Systems.Prediction.Probability;
 using StreamProcessor.Systems.Prediction.Systems.Ensemble;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
@@ -77,6 +78,11 @@ public sealed class ModelStore(string dataDir)
         public required Dictionary<string, Dictionary<string, double>> Weights { get; init; }
         public required Dictionary<string, Dictionary<string, double[]>> Calibrations { get; init; }
 
+        /// <summary>Per prop and system: intercept, market slope, margin slope, examples. Absent in files of older releases.</summary>
+        public Dictionary<string, Dictionary<string, double[]>>? MarketStacks { get; init; }
+        public DateOnly? MarketFrom { get; init; }
+        public DateOnly? MarketTo { get; init; }
+
         public static SavedEnsemble From(TrainedModels t) => new()
         {
             FeatureVersion = t.FeatureVersion,
@@ -85,6 +91,11 @@ public sealed class ModelStore(string dataDir)
             Weights = t.EnsembleWeights.ToDictionary(w => w.Key.Code(), w => w.Value.Weights.ToDictionary(x => x.Key, x => x.Value)),
             Calibrations = t.Calibrations.Fitted.GroupBy(c => c.Key.Prop)
                 .ToDictionary(g => g.Key.Code(), g => g.ToDictionary(c => c.Key.SystemId, c => new[] { c.Value.Slope, c.Value.Intercept })),
+            MarketStacks = t.Calibrations.Stacks.GroupBy(c => c.Key.Prop)
+                .ToDictionary(g => g.Key.Code(), g => g.ToDictionary(c => c.Key.SystemId,
+                    c => new[] { c.Value.Intercept, c.Value.MarketSlope, c.Value.MarginSlope, c.Value.Examples })),
+            MarketFrom = t.MarketFrom,
+            MarketTo = t.MarketTo,
         };
 
         public TrainedModels ToModels(IReadOnlyList<XgboostModel> models) => new()
@@ -97,7 +108,13 @@ public sealed class ModelStore(string dataDir)
             Calibrations = new Calibrations(Calibrations
                 .Where(c => PropTypes.TryParse(c.Key, out _))
                 .SelectMany(c => c.Value.Select(s => (Prop: Parse(c.Key), System: s.Key, Curve: s.Value)))
-                .ToDictionary(x => (x.Prop, x.System), x => new OverProbability(x.Curve[0], x.Curve[1]))),
+                .ToDictionary(x => (x.Prop, x.System), x => new OverProbability(x.Curve[0], x.Curve[1])),
+                (MarketStacks ?? [])
+                .Where(c => PropTypes.TryParse(c.Key, out _))
+                .SelectMany(c => c.Value.Where(s => s.Value.Length == 4).Select(s => (Prop: Parse(c.Key), System: s.Key, Stack: s.Value)))
+                .ToDictionary(x => (x.Prop, x.System), x => new MarketStack(x.Stack[0], x.Stack[1], x.Stack[2], (int)x.Stack[3]))),
+            MarketFrom = MarketFrom,
+            MarketTo = MarketTo,
         };
 
         private static PropType Parse(string code) => PropTypes.TryParse(code, out var p) ? p : PropType.Points;

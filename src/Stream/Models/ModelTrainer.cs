@@ -18,7 +18,8 @@ namespace StreamProcessor.Stream.Models;
 /// 2. every base system predicts the slice; the ensemble weights are fitted there (<see cref="EnsembleWeightFitter"/>),
 ///    then each system's probability curve, the ensemble's included (<see cref="OverProbabilityFitter"/>), against the
 ///    synthetic line;
-/// 3. the model is trained again on every game before D, the one that is saved and used.
+/// 3. with real lines loaded, each system's market-aware stack is fitted on the lines before D (<see cref="MarketStackTrainer"/>);
+/// 4. the model is trained again on every game before D, the one that is saved and used.
 /// </summary>
 public static class ModelTrainer
 {
@@ -35,6 +36,7 @@ public static class ModelTrainer
         var models = new List<XgboostModel>();
         var weights = new Dictionary<PropType, EnsembleWeights>();
         var curves = new Dictionary<(PropType, string), OverProbability>();
+        var stages = new Dictionary<PropType, XgboostModel>();
         var validation = await BacktestCases.LoadAsync(warehouse, options.History, validationFrom, lastDay, options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in PropTypes.All)
         {
@@ -42,6 +44,7 @@ public static class ModelTrainer
             if (early.Length > 0)
             {
                 var stage = XgboostModel.Train(early, options.Model.Training, prop);
+                stages[prop] = stage;
                 var (fitted, fittedCurves) = FitOnValidation(validation.For(prop), options, stage, prop);
                 weights[prop] = fitted;
                 foreach (var (system, curve) in fittedCurves) curves[(prop, system)] = curve;
@@ -49,11 +52,14 @@ public static class ModelTrainer
             models.Add(XgboostModel.Train(outcomes.Select(o => new TrainingExample(o.Features, o.ValueOf(prop))), options.Model.Training, prop));
         }
 
+        var market = await MarketStackTrainer.FitAsync(warehouse, outcomes, validationFrom, lastDay, stages, weights, options, cancellationToken);
         var trained = new TrainedModels
         {
             Models = models,
             EnsembleWeights = weights,
-            Calibrations = new Calibrations(curves),
+            Calibrations = new Calibrations(curves, market.Stacks),
+            MarketFrom = market.From,
+            MarketTo = market.To,
             ValidationFrom = validationFrom,
             ValidationTo = lastDay,
         };

@@ -20,6 +20,10 @@ public sealed record TrainedModels
     public required DateOnly ValidationFrom { get; init; }
     public required DateOnly ValidationTo { get; init; }
 
+    /// <summary>The real lines the market-aware stacks were fitted on (inclusive); null when none were loaded.</summary>
+    public DateOnly? MarketFrom { get; init; }
+    public DateOnly? MarketTo { get; init; }
+
     public XgboostModel? Points => Models.FirstOrDefault(m => m.Prop == PropType.Points);
 
     /// <summary>The latest game any part was trained or fitted on.</summary>
@@ -27,5 +31,7 @@ public sealed record TrainedModels
 
     public string FeatureVersion => Models.FirstOrDefault()?.FeatureVersion ?? "";
 
-    public string Version => Points?.Version ?? Models.FirstOrDefault()?.Version ?? "none";
+    /// <summary>The points model's version, with the range of real lines its market-aware stacks were fitted on.</summary>
+    public string Version => (Points?.Version ?? Models.FirstOrDefault()?.Version ?? "none") +
+                             (MarketFrom is { } from && MarketTo is { } to && Calibrations.Stacks.Count > 0 ? $"+market@{from:yyyy-MM-dd}..{to:yyyy-MM-dd}" : "");
 }

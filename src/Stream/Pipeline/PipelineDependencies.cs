@@ -3,6 +3,7 @@ using Polly;
 using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
+using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.CircuitBreaker;
@@ -21,6 +22,9 @@ public sealed record PipelineDependencies
     public required IDeadLetterSink DeadLetterSink { get; init; }
     public required IEventPublisher EventPublisher { get; init; }
     public required IExecutionLog ExecutionLog { get; init; }
+
+    /// <summary>Resolves each request's player to the registry's canonical lookup; null takes names as given.</summary>
+    public IPlayerRegistry? PlayerRegistry { get; init; }
 
     /// <summary>The per-system breakers; null runs every system unguarded.</summary>
     public SystemBreakers? Breakers { get; init; }

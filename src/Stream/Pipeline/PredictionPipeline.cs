@@ -11,7 +11,7 @@ using StreamProcessor.Stream.Validation;
 namespace StreamProcessor.Stream.Pipeline;
 
 /// <summary>
-/// The stream processor: ingest → decode/validate → feature-load (batched) → predict fan-out (a block
+/// The stream processor: ingest → decode/validate → resolve the player (registry) → feature-load (batched) → predict fan-out (a block
 /// per base system) → join → combine (ensemble) → normalize → batch-write → publish, with request-level
 /// dead letters written by their own block. Every block is bounded, so a slow writer slows the reader
 /// instead of filling memory.
@@ -40,6 +40,9 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
         var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, observer, blockOptions);
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
+        var resolve = dependencies.PlayerRegistry is { } registry
+            ? ResolvePlayerBlock.Create(new PlayerDirectoryCache(registry, dependencies.Clock, TimeSpan.FromMinutes(1)), deadLetterBatch, BlockOptions(abort.Token, parallelism: 1))
+            : null;
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
         var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
         var featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
@@ -57,7 +60,12 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
 
         var propagate = new DataflowLinkOptions { PropagateCompletion = true };
         ingest.LinkTo(decode, propagate);
-        decode.LinkTo(featureBatch, propagate);
+        if (resolve is null) decode.LinkTo(featureBatch, propagate);
+        else
+        {
+            decode.LinkTo(resolve, propagate);
+            resolve.LinkTo(featureBatch, propagate);
+        }
         featureBatch.LinkTo(featureLoad, propagate);
         featureLoad.LinkTo(fanOut, propagate);
         foreach (var block in systemBlocks) block.LinkTo(join); // join completes when all of them have
@@ -69,11 +77,11 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         deadLetterBatch.LinkTo(deadLetterWrite, propagate);
 
         CompleteWhenAll(join, systemBlocks.Select(b => b.Completion));
-        CompleteWhenAll(deadLetterBatch, [decode.Completion, featureLoad.Completion]);
+        CompleteWhenAll(deadLetterBatch, [decode.Completion, featureLoad.Completion, .. resolve is null ? [] : new[] { resolve.Completion }]);
 
         RegisterQueues(observer, ingest, decode, featureLoad, fanOut, baseSystems.Zip(systemBlocks).ToArray(), join, combine, normalize, write, publish, deadLetterWrite);
 
-        IDataflowBlock[] all = [ingest, decode, featureBatch, featureLoad, fanOut, .. systemBlocks, join, combine, normalize, writeBatch, write, publish, deadLetterBatch, deadLetterWrite];
+        IDataflowBlock[] all = [ingest, decode, .. resolve is null ? [] : new IDataflowBlock[] { resolve }, featureBatch, featureLoad, fanOut, .. systemBlocks, join, combine, normalize, writeBatch, write, publish, deadLetterBatch, deadLetterWrite];
         foreach (var block in all)
             _ = block.Completion.ContinueWith(_ => abort.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 

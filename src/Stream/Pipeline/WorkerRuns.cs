@@ -38,6 +38,7 @@ internal static class WorkerRuns
         GameDate = deadLetter.GameDate,
         ErrorMessage = $"{deadLetter.ReasonCode}: {deadLetter.Message}",
         ProcessedAt = deadLetter.CreatedAt,
+        RequestedPlayerLookup = deadLetter.PlayerLookup,
     };
 
     private static WorkerRun Base(PendingRequest request, DateTimeOffset now)
@@ -47,6 +48,7 @@ internal static class WorkerRuns
         {
             RequestId = request.Validated.Request.RequestId,
             PlayerLookup = request.Validated.Request.PlayerLookup,
+            RequestedPlayerLookup = request.Validated.Request.RequestedPlayerLookup,
             GameDate = request.Validated.Request.GameDate,
             Prop = request.Validated.Request.Prop,
             LineValues = request.Validated.Request.LineValues.Distinct().Order().ToArray(),

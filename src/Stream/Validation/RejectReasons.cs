@@ -15,6 +15,12 @@ public static class RejectReasons
     public const string InvalidGameId = "invalid_game_id";
     public const string InvalidLine = "invalid_line";
     public const string InvalidPropType = "invalid_prop_type";
+
+    /// <summary>over_prices / under_prices not one American price (finite, |odds| ≥ 100) per line, or only one of them.</summary>
+    public const string InvalidPrice = "invalid_price";
+    /// <summary>The name normalises alike for several registered players: reported with them, never guessed.</summary>
+    public const string AmbiguousPlayer = "ambiguous_player";
+    /// <summary>No feature row for the player and date; for a name no registered player goes by, the message names the closest lookups.</summary>
     public const string NoFeatures = "no_features";
     public const string StaleFeatures = "stale_features";
 

@@ -10,7 +10,7 @@ namespace StreamProcessor.Stream.Validation;
 /// <summary>
 /// Turns a raw message in the production format
 /// (<c>{"player_lookup", "game_date", "game_id", "line_values"}</c>, optional <c>"prop_type"</c>: points (default),
-/// rebounds, assists or threes) into a <see cref="PredictionRequest"/>,
+/// rebounds, assists or threes; optional <c>"over_prices"</c> and <c>"under_prices"</c>: American odds, one per line) into a <see cref="PredictionRequest"/>,
 /// or names exactly what is wrong with it. Never throws for bad input.
 /// </summary>
 public sealed partial class RequestDecoder(RequestValidationOptions options)
@@ -110,8 +110,16 @@ public sealed partial class RequestDecoder(RequestValidationOptions options)
                     $"prop_type must be one of {string.Join(", ", PropTypes.All.Select(p => p.Code()))}, got {Quote(propElement.GetRawText())}");
         }
 
+        if (Prices(root, "over_prices", values.Count, out var overPrices) is { } overError) return overError;
+        if (Prices(root, "under_prices", values.Count, out var underPrices) is { } underError) return underError;
+        if ((overPrices is null) != (underPrices is null))
+            return DecodeResult.Invalid(RejectReasons.InvalidPrice,
+                $"over_prices and under_prices come together: got only {(overPrices is null ? "under_prices" : "over_prices")}");
+
         return DecodeResult.Valid(new PredictionRequest
         {
+            OverPrices = overPrices,
+            UnderPrices = underPrices,
             Prop = prop,
             RequestId = messageId,
             PlayerLookup = player,
@@ -119,6 +127,26 @@ public sealed partial class RequestDecoder(RequestValidationOptions options)
             GameId = gameId,
             LineValues = values,
         });
+    }
+
+    /// <summary>Optional American odds aligned with the lines: as many as lines, finite, |odds| ≥ 100.</summary>
+    private static DecodeResult? Prices(JsonElement root, string name, int lineCount, out IReadOnlyList<double>? prices)
+    {
+        prices = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null) return null;
+        if (element.ValueKind != JsonValueKind.Array)
+            return DecodeResult.Invalid(RejectReasons.InvalidPrice, $"{name} must be an array of American odds, got {element.ValueKind.ToString().ToLowerInvariant()}");
+        if (element.GetArrayLength() != lineCount)
+            return DecodeResult.Invalid(RejectReasons.InvalidPrice, $"{name} must hold one price per line ({lineCount}), got {element.GetArrayLength()}");
+        var list = new List<double>(lineCount);
+        foreach (var price in element.EnumerateArray())
+        {
+            if (price.ValueKind != JsonValueKind.Number || !price.TryGetDouble(out var odds) || !Systems.Market.AmericanOdds.IsValid(odds))
+                return DecodeResult.Invalid(RejectReasons.InvalidPrice, $"{name} must hold American odds (finite, |odds| >= 100, e.g. -110 or 125), got {Quote(price.GetRawText())}");
+            list.Add(odds);
+        }
+        prices = list;
+        return null;
     }
 
     private static DecodeResult? RequiredString(JsonElement root, string name, out string value)

@@ -1,4 +1,5 @@
 using StreamProcessor.Systems.Domain;
+using StreamProcessor.Systems.Market;
 
 namespace StreamProcessor.Systems.Prediction;
 
@@ -18,6 +19,21 @@ public static class PredictionNormalizer
         return Recommendation.Pass;
     }
 
+    /// <summary>The prices the request gave for <paramref name="line"/> (its first occurrence), or null.</summary>
+    public static MarketPrice? PriceOf(PredictionRequest request, double line)
+    {
+        if (request.OverPrices is not { } over || request.UnderPrices is not { } under) return null;
+        var index = request.LineValues.ToList().IndexOf(line);
+        return index >= 0 && index < over.Count && index < under.Count ? new MarketPrice(over[index], under[index]) : null;
+    }
+
+    /// <summary>The EV rule, and the expected value of the side picked (of the better side for a PASS).</summary>
+    public static (Recommendation Pick, double ExpectedValue) ByExpectedValue(double probabilityOver, MarketPrice price, double minEv)
+    {
+        var (pick, over, under) = Market.ExpectedValue.Recommend(probabilityOver, price, minEv);
+        return (pick, pick switch { Recommendation.Over => over, Recommendation.Under => under, _ => Math.Max(over, under) });
+    }
+
     public static IEnumerable<PredictionRow> ToRows(
         PredictionRequest request, SystemPrediction prediction, string featureVersion,
         RecommendationOptions options, DateTimeOffset createdAt)
@@ -25,7 +41,11 @@ public static class PredictionNormalizer
         var predicted = Math.Round(prediction.PredictedPoints, 2);
         foreach (var line in request.LineValues.Distinct())
         {
-            var probability = prediction.ProbabilityOver(line);
+            var price = PriceOf(request, line);
+            var probability = prediction.ProbabilityOver(line, price);
+            var (pick, ev) = price is null
+                ? (Recommend(prediction.PredictedPoints, probability, line, request.Prop, options), (double?)null)
+                : ByExpectedValue(probability, price, options.MinEv);
             yield return new PredictionRow
             {
                 PredictionId = new PredictionKey(request.PlayerLookup, request.GameDate, prediction.SystemId, line, request.Prop).PredictionId,
@@ -37,7 +57,12 @@ public static class PredictionNormalizer
                 PredictedPoints = predicted,
                 ProbabilityOver = Math.Round(probability, 4),
                 ConfidenceScore = Math.Round(Probability.OverProbability.Confidence(probability), 1),
-                Recommendation = Recommend(prediction.PredictedPoints, probability, line, request.Prop, options),
+                Recommendation = pick,
+                OverPrice = price?.OverPrice,
+                UnderPrice = price?.UnderPrice,
+                MarketProbabilityOver = price is null ? null : Math.Round(price.ProbabilityOver, 4),
+                ExpectedValue = ev is { } v ? Math.Round(v, 4) : null,
+                RecommendationRule = price is null ? RecommendationRules.EdgeAndProbability : RecommendationRules.ExpectedValue,
                 LineValue = line,
                 LineMargin = Math.Round(predicted - line, 2),
                 SimilarityBaseline = prediction.Similarity?.Baseline,

@@ -35,4 +35,17 @@ public sealed record PredictionRow
     public required string RequestId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public bool IsActive { get; init; } = true;
+
+    /// <summary>The books' prices for this line (American odds), when the request carried them.</summary>
+    public double? OverPrice { get; init; }
+    public double? UnderPrice { get; init; }
+
+    /// <summary>The market's de-vigged P(over) at those prices.</summary>
+    public double? MarketProbabilityOver { get; init; }
+
+    /// <summary>Expected return of a stake of 1 on the side picked (on the better side for a PASS), at the book's price.</summary>
+    public double? ExpectedValue { get; init; }
+
+    /// <summary>Which rule made the recommendation: <c>expected_value</c> (prices given) or <c>edge_and_probability</c> (none).</summary>
+    public string RecommendationRule { get; init; } = RecommendationRules.EdgeAndProbability;
 }

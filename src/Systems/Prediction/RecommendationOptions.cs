@@ -24,6 +24,12 @@ public sealed record RecommendationOptions
     /// <summary>P(over) for OVER, or P(under) for UNDER, must reach this (0.55 = confidence 55). Default 0.55.</summary>
     public double MinProbability { get; init; } = 0.55;
 
+    /// <summary>
+    /// With prices: OVER (UNDER) only when P × decimal price − 1 of that side reaches this. Default 0.03: a margin over
+    /// break-even that a probability fitted on a few hundred lines can plausibly be wrong by, chosen a priori.
+    /// </summary>
+    public double MinEv { get; init; } = 0.03;
+
     public double MinEdge(PropType prop) => prop switch
     {
         PropType.Points => MinEdgePoints,

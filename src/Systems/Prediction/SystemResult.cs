@@ -1,3 +1,4 @@
+using StreamProcessor.Systems.Market;
 using StreamProcessor.Systems.Prediction.Probability;
 
 namespace StreamProcessor.Systems.Prediction;
@@ -23,9 +24,27 @@ public sealed record SystemPrediction : SystemResult
     /// <summary>How edge in expected errors becomes P(over): the default normal curve, or one fitted by <c>model train</c>.</summary>
     public OverProbability Calibration { get; init; } = OverProbability.Default;
 
+    /// <summary>How the system's margin is combined with the market's price when a line comes with prices; null = the market's probability as it is.</summary>
+    public MarketStack? Market { get; init; }
+
     /// <summary>P(the player's stat ends above <paramref name="line"/>).</summary>
     public double ProbabilityOver(double line) =>
         Calibration.Of(PredictedPoints, ExpectedError ?? OverProbability.FallbackExpectedError(PredictedPoints), line);
+
+    /// <summary>(predicted − line) / expected error: the edge in the system's own typical errors.</summary>
+    public double StandardisedMargin(double line)
+    {
+        var error = ExpectedError is { } e && double.IsFinite(e) && e > 0 ? e : OverProbability.FallbackExpectedError(PredictedPoints);
+        return (PredictedPoints - line) / error;
+    }
+
+    /// <summary>
+    /// P(over <paramref name="line"/>) given the books' prices for it: the market-aware stack on the market's de-vigged
+    /// probability and this system's margin, never less informed than the price. Without prices, <see cref="ProbabilityOver(double)"/>.
+    /// </summary>
+    public double ProbabilityOver(double line, MarketPrice? price) => price is null
+        ? ProbabilityOver(line)
+        : (Market ?? MarketStack.MarketOnly).Of(price.ProbabilityOver, StandardisedMargin(line));
 
     /// <summary>0-100: 100 × max(P(over), P(under)) at this line.</summary>
     public double ConfidenceAt(double line) => OverProbability.Confidence(ProbabilityOver(line));

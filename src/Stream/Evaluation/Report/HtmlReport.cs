@@ -9,7 +9,8 @@ namespace StreamProcessor.Stream.Evaluation.Report;
 /// <summary><c>evaluate --report DIR</c>: an index.html with the metric tables and four PNG plots per prop.</summary>
 internal static class HtmlReport
 {
-    public static string Write(string directory, IReadOnlyDictionary<PropType, BacktestReport> reports, DateOnly from, DateOnly to, TrainedModels models)
+    public static string Write(string directory, IReadOnlyDictionary<PropType, BacktestReport> reports, DateOnly from, DateOnly to, TrainedModels models,
+        IReadOnlyDictionary<PropType, IReadOnlyDictionary<string, MarketScore>>? market = null)
     {
         Directory.CreateDirectory(directory);
         var html = new StringBuilder();
@@ -40,6 +41,15 @@ internal static class HtmlReport
                 draw(Path.Combine(directory, file));
                 html.Append($"<img src=\"{file}\" alt=\"{alt} ({code})\">\n");
             }
+            if (market is not null && market.TryGetValue(prop, out var scores))
+            {
+                html.Append($"<h3>{code} against real lines</h3>\n").Append(MarketTable(scores));
+                var roi = $"roi_vs_ev_{code}.png";
+                var reliability = $"reliability_vs_market_{code}.png";
+                ReportPlots.RoiByThreshold(Path.Combine(directory, roi), scores, prop);
+                ReportPlots.ReliabilityAgainstMarket(Path.Combine(directory, reliability), scores, prop);
+                html.Append($"<img src=\"{roi}\" alt=\"ROI against the EV threshold ({code})\">\n<img src=\"{reliability}\" alt=\"reliability against the market ({code})\">\n");
+            }
         }
         html.Append("</body></html>\n");
         var index = Path.Combine(directory, "index.html");
@@ -54,6 +64,15 @@ internal static class HtmlReport
             rows.Append($"<tr><td>{Encode(name)}</td><td>{s.N}</td><td>{F(s.Mae, 3)}</td><td>{F(s.Rmse, 3)}</td><td>{F(s.Bias, 3)}</td><td>{F(s.Brier, 4)}</td>" +
                         $"<td>{Pct(s.HitRate)}</td><td>{s.Picks}</td><td>{Pct(s.HitRateConfidence60)}</td><td>{s.NConfidence60}</td><td>{Pct(s.HitRateConfidence70)}</td><td>{s.NConfidence70}</td></tr>\n");
         return rows.Append("</table>\n").ToString();
+    }
+
+    private static string MarketTable(IReadOnlyDictionary<string, MarketScore> scores)
+    {
+        var rows = new StringBuilder("<table><tr><th>system</th><th>n</th><th>Brier</th><th>market Brier</th><th>log loss</th><th>market log loss</th><th>MAE</th><th>line MAE</th><th>picks</th><th>hit rate</th><th>ROI</th><th>95 % interval</th></tr>\n");
+        foreach (var (name, s) in scores)
+            rows.Append($"<tr><td>{Encode(name)}</td><td>{s.N}</td><td>{F(s.Brier, 4)}</td><td>{F(s.MarketBrier, 4)}</td><td>{F(s.LogLoss, 4)}</td><td>{F(s.MarketLogLoss, 4)}</td>" +
+                        $"<td>{F(s.Mae, 3)}</td><td>{F(s.LineMae, 3)}</td><td>{s.Picks}</td><td>{Pct(s.HitRate)}</td><td>{Pct(s.Roi)}</td><td>{Pct(s.RoiInterval.Low)} .. {Pct(s.RoiInterval.High)}</td></tr>\n");
+        return rows.Append("</table><p>ROI: flat stakes at the books' mean price of the side picked; the interval is a bootstrap over the picks, and a number resting on a few dozen picks says little.</p>\n").ToString();
     }
 
     private static string F(double value, int digits) => double.IsNaN(value) ? "-" : value.ToString("F" + digits, CultureInfo.InvariantCulture);

@@ -81,6 +81,62 @@ internal static class ReportPlots
         plot.SavePng(path, Width, Height);
     }
 
+    /// <summary>ROI of each system's picks at every EV threshold, with how many picks each point rests on.</summary>
+    public static void RoiByThreshold(string path, IReadOnlyDictionary<string, MarketScore> scores, PropType prop)
+    {
+        var plot = NewPlot($"ROI at the books' prices against the EV threshold ({prop.Code()})", "min_ev (expected value a pick needs)", "ROI per unit staked");
+        var i = 0;
+        foreach (var (id, score) in scores.Where(s => s.Key != MarketBacktest.MarketId))
+        {
+            var points = score.ByThreshold.Where(t => t.Picks > 0 && double.IsFinite(t.Roi)).ToArray();
+            var color = Palette[i++ % Palette.Length];
+            if (points.Length == 0) continue;
+            var line = plot.Add.Scatter(points.Select(t => t.MinEv).ToArray(), points.Select(t => t.Roi).ToArray());
+            line.Color = color;
+            line.LineWidth = id == SystemIds.Ensemble ? 4 : 2;
+            line.LegendText = id;
+            if (id != SystemIds.Ensemble) continue;
+            foreach (var t in points)
+            {
+                var label = plot.Add.Text($"{t.Picks}", t.MinEv, t.Roi);
+                label.LabelFontSize = TickSize;
+            }
+        }
+        var zero = plot.Add.HorizontalLine(0);
+        zero.Color = Colors.Black;
+        zero.LinePattern = LinePattern.Dashed;
+        ShowLegend(plot, Alignment.UpperRight);
+        plot.SavePng(path, Width, Height);
+    }
+
+    /// <summary>The ensemble's market-aware P(over) and the market's own, decile by decile, on the same real lines.</summary>
+    public static void ReliabilityAgainstMarket(string path, IReadOnlyDictionary<string, MarketScore> scores, PropType prop)
+    {
+        var plot = NewPlot($"Reliability against real lines ({prop.Code()})", "predicted P(over), mean of each decile", "observed over-rate");
+        if (scores.TryGetValue(SystemIds.Ensemble, out var ensemble))
+        {
+            Add(ensemble.Reliability, Palette[0], $"ensemble_v1, market-aware (Brier {ensemble.Brier:F4})");
+            Add(ensemble.MarketReliability, Palette[3], $"market, de-vigged (Brier {ensemble.MarketBrier:F4})");
+        }
+        var diagonal = plot.Add.Line(0, 0, 1, 1);
+        diagonal.Color = Colors.Black;
+        diagonal.LinePattern = LinePattern.Dashed;
+        diagonal.LegendText = "perfectly calibrated";
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        ShowLegend(plot, Alignment.UpperLeft);
+        plot.SavePng(path, Width, Height);
+
+        void Add(IReadOnlyList<ReliabilityBin> reliability, Color color, string legend)
+        {
+            var bins = reliability.Where(b => b.N >= 10).ToArray();
+            var line = plot.Add.Scatter(bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.ObservedRate).ToArray());
+            line.Color = color;
+            line.LineWidth = 3;
+            line.MarkerSize = 8;
+            line.LegendText = legend;
+        }
+    }
+
     public static void ErrorByMinutes(string path, BacktestReport report, PropType prop)
     {
         var plot = NewPlot($"MAE by minutes played ({prop.Code()})", "minutes actually played", $"mean absolute error ({prop.Code()})");

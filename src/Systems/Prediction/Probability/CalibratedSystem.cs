@@ -14,7 +14,11 @@ public sealed class CalibratedSystem(IPredictionSystem inner, Calibrations calib
 
     public SystemResult Predict(PredictionInput input) => inner.Predict(input) switch
     {
-        SystemPrediction prediction => prediction with { Calibration = calibrations.For(input.Request.Prop, inner.Id) },
+        SystemPrediction prediction => prediction with
+        {
+            Calibration = calibrations.For(input.Request.Prop, inner.Id),
+            Market = calibrations.StackFor(input.Request.Prop, inner.Id),
+        },
         var failure => failure,
     };
 }
