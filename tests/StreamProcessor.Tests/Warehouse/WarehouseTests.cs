@@ -21,12 +21,14 @@ public class WarehouseTests
 
         var versions = Query(path, "SELECT version FROM nba_orchestration.schema_migrations ORDER BY version").Select(r => Convert.ToInt32(r[0])).ToArray();
         Assert.Equal(once, versions);
-        Assert.Equal([1, 2, 3, 4], versions); // 002 resilience, 003 feature store v3, 004 prop_type in the key
+        Assert.Equal([1, 2, 3, 4, 6, 7], versions); // 002 resilience, 003 feature store v3, 004 prop_type in the key, 006 player registry, 007 lines
         var tables = Query(path, "SELECT schema_name || '.' || table_name FROM duckdb_tables() ORDER BY 1").Select(r => (string)r[0]).ToArray();
         Assert.Contains("nba_analytics.player_game_summary", tables);
         Assert.Contains("nba_predictions.ml_feature_store_v2", tables);
         Assert.Contains("nba_predictions.player_prop_predictions", tables);
         Assert.Contains("nba_predictions.dead_letter", tables);
+        Assert.Contains("nba_reference.nba_players_registry", tables);
+        Assert.Contains("nba_raw.odds_api_player_props", tables);
     }
 
     [Fact]
