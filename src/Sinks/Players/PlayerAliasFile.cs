@@ -5,7 +5,7 @@ namespace StreamProcessor.Sinks.Players;
 /// <summary>
 /// The aliases file a user extends (<c>config/player-aliases.csv</c>): a header <c>alias,player_lookup,note</c>,
 /// then one alias per line; blank lines and lines starting with <c>#</c> are comments. A bad line is reported
-/// with its number and the whole file is refused, as with box scores.
+/// with its number and the whole file is refused, as with box scores (an <see cref="InvalidOperationException"/> naming every bad line).
 /// </summary>
 public static class PlayerAliasFile
 {
@@ -43,7 +43,7 @@ public static class PlayerAliasFile
             else aliases.Add(new PlayerAlias(alias, lookup));
         }
         if (errors.Count > 0)
-            throw new InvalidDataException($"the player aliases file has {errors.Count} bad line(s); fix them or remove the file:{Environment.NewLine}  " +
+            throw new InvalidOperationException($"the player aliases file has {errors.Count} bad line(s); fix them or remove the file:{Environment.NewLine}  " +
                                            string.Join(Environment.NewLine + "  ", errors));
         return aliases;
     }

@@ -81,4 +81,23 @@ public partial class PlayerRegistryOnRealSeasonTests(RealSeasonFixture season)
             .Select(r => $"{r[0]}={r[1]}");
         Assert.Equal([$"{JsonlFileRequestSource.MessageId(requests, 2)}=lebron-james", $"{JsonlFileRequestSource.MessageId(requests, 3)}=jaren-jackson-jr"], written);
     }
+
+    [Fact]
+    public async Task A_bad_line_in_the_aliases_file_stops_the_run_naming_the_file_and_line_before_anything_is_acknowledged()
+    {
+        using var data = season.CopyDataDir();
+        var aliases = data.File("aliases.csv");
+        await File.WriteAllTextAsync(aliases, "alias,player_lookup,note\nKing James,LeBron James,not a lookup\n");
+        var config = data.File("config.yaml");
+        await File.WriteAllTextAsync(config, $"players:\n  aliases_file: {aliases}\n");
+        var requests = data.File("one.jsonl");
+        await File.WriteAllTextAsync(requests, """{"player_lookup": "lebron-james", "game_date": "2025-02-12", "game_id": "20250212_LAL_UTA", "line_values": [24.5]}""" + "\n");
+
+        var run = await EndToEnd.Cli.RunAsync("replay", "--requests", requests, "--config", config, "--data-dir", data.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{aliases}:2: column player_lookup", run.Error);
+        Assert.Empty(WarehouseQuery.Rows(Path.Combine(data.Path, "warehouse.duckdb"),
+            "SELECT * FROM nba_predictions.player_prop_predictions WHERE request_id LIKE 'one.jsonl:%'"));
+    }
 }
