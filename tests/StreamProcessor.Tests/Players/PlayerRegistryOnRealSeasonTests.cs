@@ -98,6 +98,6 @@ public partial class PlayerRegistryOnRealSeasonTests(RealSeasonFixture season)
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{aliases}:2: column player_lookup", run.Error);
         Assert.Empty(WarehouseQuery.Rows(Path.Combine(data.Path, "warehouse.duckdb"),
-            "SELECT * FROM nba_predictions.player_prop_predictions WHERE request_id LIKE 'one.jsonl:%'"));
+            "SELECT * FROM nba_predictions.player_prop_predictions WHERE request_id LIKE 'one.jsonl@%'"));
     }
 }
