@@ -119,6 +119,13 @@ public sealed class StorageWriter<T> : IAsyncDisposable
                 code = e.StatusCode;
                 message = e.Status.Detail;
             }
+            catch (Exception e) when (e is IOException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            {
+                // Writing into a stream the server already dropped fails below gRPC, as a broken connection does.
+                await ResetAsync();
+                code = StatusCode.Unavailable;
+                message = e.Message;
+            }
             if (!Retryable.Contains(code) || attempt >= _options.MaxAttempts)
                 throw new BigQueryWriteException(code, $"append to {_streamName} failed{(attempt > 1 ? $" after {attempt} attempts" : "")}: {message}", writtenBefore);
             await Task.Delay(backoff, cancellationToken);
