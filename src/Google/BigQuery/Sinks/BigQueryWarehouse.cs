@@ -1,6 +1,7 @@
 using StreamProcessor.Google.BigQuery.Sinks;
 using StreamProcessor.Google.BigQuery.Tables;
 using StreamProcessor.Google.BigQuery.Write;
+using StreamProcessor.Sinks.Breakers;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Predictions;
@@ -9,7 +10,7 @@ namespace StreamProcessor.Google.BigQuery;
 
 /// <summary>
 /// The BigQuery adapters of the write seams, on one channel: one long-lived `_default` writer per table
-/// (predictions and the execution log by CDC upsert, dead letters appended).
+/// (predictions and the execution log by CDC upsert, dead letters and breaker transitions appended).
 /// </summary>
 public sealed class BigQueryWarehouse : IAsyncDisposable
 {
@@ -17,6 +18,7 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
     private readonly StorageWriter<PredictionTableRow> _predictions;
     private readonly StorageWriter<DeadLetterTableRow> _deadLetters;
     private readonly StorageWriter<WorkerRunTableRow> _runs;
+    private readonly StorageWriter<BreakerTableRow> _breakers;
 
     public BigQueryWarehouse(BigQueryStorageOptions options)
     {
@@ -28,6 +30,9 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
         DeadLetters = new BigQueryDeadLetterSink(_deadLetters);
         Predictions = new BigQueryPredictionSink(_predictions, DeadLetters);
         ExecutionLog = new BigQueryExecutionLog(_runs, _storage.Reader, runsTable);
+        var breakerTable = _storage.Table(BreakerTableRow.Dataset, BreakerTableRow.Table);
+        _breakers = _storage.Writer<BreakerTableRow>(new StorageWriterOptions { Table = breakerTable });
+        BreakerState = new BigQueryBreakerStateStore(_breakers, _storage.Reader, breakerTable);
     }
 
     public BigQueryStorage Storage => _storage;
@@ -38,11 +43,14 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
 
     public IExecutionLog ExecutionLog { get; }
 
+    public IBreakerStateStore BreakerState { get; }
+
     public async ValueTask DisposeAsync()
     {
         await _predictions.DisposeAsync();
         await _deadLetters.DisposeAsync();
         await _runs.DisposeAsync();
+        await _breakers.DisposeAsync();
         _storage.Dispose();
     }
 }
