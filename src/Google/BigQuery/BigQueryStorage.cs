@@ -26,7 +26,7 @@ public sealed class BigQueryStorage : IDisposable
 
     public TableReference Table(string dataset, string table) => new(Options.Project, dataset, table);
 
-    public StorageWriter<T> Writer<T>(StorageWriterOptions options) => new(WriteClient, options);
+    public StorageWriter<T> Writer<T>(StorageWriterOptions options, ProtoRowSchema<T>? schema = null) => new(WriteClient, options, schema);
 
     public void Dispose() => _channel.Dispose();
 }

@@ -20,14 +20,15 @@ public sealed class ProtoRowSchema<T>
     private readonly Field[] _fields;
     private readonly int _changeTypeNumber;
 
-    private ProtoRowSchema(Field[] fields, bool cdc)
+    private ProtoRowSchema(IReadOnlyList<RowColumn<T>> columns, bool cdc)
     {
+        var fields = columns.Select((c, i) => new Field(c, i + 1, ProtoTypeOf(c.Kind))).ToArray();
         _fields = fields;
         Cdc = cdc;
         _changeTypeNumber = fields.Length + 1;
         Descriptor = new DescriptorProto { Name = SnakeCase(typeof(T).Name) };
         foreach (var f in fields)
-            Descriptor.Field.Add(new FieldDescriptorProto { Name = f.Name, Number = f.Number, Type = f.ProtoType, Label = f.Repeated ? Label.Repeated : f.Required ? Label.Required : Label.Optional });
+            Descriptor.Field.Add(new FieldDescriptorProto { Name = f.Column.Name, Number = f.Number, Type = f.ProtoType, Label = f.Column.Repeated ? Label.Repeated : f.Column.Required ? Label.Required : Label.Optional });
         if (cdc)
         {
             Descriptor.Field.Add(new FieldDescriptorProto { Name = "_CHANGE_TYPE", Number = _changeTypeNumber, Type = FieldType.String, Label = Label.Optional });
@@ -39,17 +40,21 @@ public sealed class ProtoRowSchema<T>
 
     public bool Cdc { get; }
 
-    public IEnumerable<string> ColumnNames => _fields.Select(f => f.Name);
+    public IEnumerable<string> ColumnNames => _fields.Select(f => f.Column.Name);
 
+    /// <summary>The schema of <typeparamref name="T"/>'s public properties, in declaration order.</summary>
     public static ProtoRowSchema<T> Create(bool cdc)
     {
         var nullability = new NullabilityInfoContext();
-        var fields = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        var columns = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead)
-            .Select((p, i) => Describe(p, i + 1, nullability))
+            .Select(p => Describe(p, nullability))
             .ToArray();
-        return new ProtoRowSchema<T>(fields, cdc);
+        return new ProtoRowSchema<T>(columns, cdc);
     }
+
+    /// <summary>A schema of explicit columns.</summary>
+    public static ProtoRowSchema<T> Create(bool cdc, IReadOnlyList<RowColumn<T>> columns) => new(columns, cdc);
 
     public ByteString Encode(T row, RowChange change, string? sequenceNumber)
     {
@@ -57,13 +62,13 @@ public sealed class ProtoRowSchema<T>
         var output = new CodedOutputStream(buffer, leaveOpen: true);
         foreach (var field in _fields)
         {
-            var value = field.Property.GetValue(row);
+            var value = field.Column.Value(row);
             if (value is null)
             {
-                if (field.Required && change != RowChange.Delete) throw new ArgumentException($"{typeof(T).Name}.{field.Property.Name} is required (column {field.Name}) but null");
+                if (field.Column.Required && change != RowChange.Delete) throw new ArgumentException($"{typeof(T).Name}: column {field.Column.Name} is required but null");
                 continue;
             }
-            if (field.Repeated)
+            if (field.Column.Repeated)
                 foreach (var item in (IEnumerable)value) WriteScalar(output, field, item);
             else WriteScalar(output, field, value);
         }
@@ -109,24 +114,33 @@ public sealed class ProtoRowSchema<T>
         }
     }
 
-    private static Field Describe(PropertyInfo property, int number, NullabilityInfoContext nullability)
+    private static RowColumn<T> Describe(PropertyInfo property, NullabilityInfoContext nullability)
     {
         var type = property.PropertyType;
         var repeated = type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type);
         var element = repeated ? type.GetGenericArguments()[0] : Nullable.GetUnderlyingType(type) ?? type;
-        var proto = element switch
+        var kind = element switch
         {
-            _ when element == typeof(string) => FieldType.String,
-            _ when element == typeof(double) || element == typeof(float) => FieldType.Double,
-            _ when element == typeof(bool) => FieldType.Bool,
-            _ when element == typeof(long) || element == typeof(int) => FieldType.Int64,
-            _ when element == typeof(DateOnly) => FieldType.Int32,
-            _ when element == typeof(DateTimeOffset) => FieldType.Int64,
+            _ when element == typeof(string) => ColumnKind.String,
+            _ when element == typeof(double) || element == typeof(float) => ColumnKind.Float64,
+            _ when element == typeof(bool) => ColumnKind.Bool,
+            _ when element == typeof(long) || element == typeof(int) => ColumnKind.Int64,
+            _ when element == typeof(DateOnly) => ColumnKind.Date,
+            _ when element == typeof(DateTimeOffset) => ColumnKind.Timestamp,
             _ => throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: {type.Name} has no BigQuery column type here"),
         };
         var required = !repeated && nullability.Create(property).ReadState == NullabilityState.NotNull;
-        return new Field(SnakeCase(property.Name), number, proto, required, repeated, property);
+        return new RowColumn<T>(SnakeCase(property.Name), kind, required, repeated, row => property.GetValue(row));
     }
+
+    private static FieldType ProtoTypeOf(ColumnKind kind) => kind switch
+    {
+        ColumnKind.String => FieldType.String,
+        ColumnKind.Float64 => FieldType.Double,
+        ColumnKind.Bool => FieldType.Bool,
+        ColumnKind.Date => FieldType.Int32,
+        _ => FieldType.Int64,
+    };
 
     internal static string SnakeCase(string name)
     {
@@ -145,5 +159,5 @@ public sealed class ProtoRowSchema<T>
         return sb.ToString();
     }
 
-    private sealed record Field(string Name, int Number, FieldType ProtoType, bool Required, bool Repeated, PropertyInfo Property);
+    private sealed record Field(RowColumn<T> Column, int Number, FieldType ProtoType);
 }

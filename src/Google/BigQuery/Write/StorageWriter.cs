@@ -24,11 +24,13 @@ public sealed class StorageWriter<T> : IAsyncDisposable
     private AsyncDuplexStreamingCall<AppendRowsRequest, AppendRowsResponse>? _call;
     private bool _schemaSent;
 
-    public StorageWriter(BigQueryWrite.BigQueryWriteClient client, StorageWriterOptions options)
+    /// <param name="schema">The row schema; by default the one of <typeparamref name="T"/>'s properties.</param>
+    public StorageWriter(BigQueryWrite.BigQueryWriteClient client, StorageWriterOptions options, ProtoRowSchema<T>? schema = null)
     {
         _client = client;
         _options = options;
-        _schema = ProtoRowSchema<T>.Create(options.Cdc);
+        _schema = schema ?? ProtoRowSchema<T>.Create(options.Cdc);
+        if (_schema.Cdc != options.Cdc) throw new ArgumentException("the row schema and the writer options disagree on CDC", nameof(schema));
         _streamName = options.StreamName ?? options.Table.DefaultStream;
     }
 
