@@ -32,7 +32,7 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
 
     public BigQueryStorage Connect() => new(new BigQueryStorageOptions { Project = Project, EmulatorHost = Host });
 
-    public static async Task<EmulatorProcess> StartAsync(int port = 0)
+    public static async Task<EmulatorProcess> StartAsync(int port = 0, string? dataFile = null)
     {
         var dll = RepositoryRoot.Combine("tests", "BigQueryStorageEmulator", "bin", RepositoryRoot.Configuration, "net10.0", "BigQueryStorageEmulator.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -42,6 +42,11 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var arg in new[] { dll, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--project", Project, "--ddl", RepositoryRoot.Combine("deploy", "bigquery") }) start.ArgumentList.Add(arg);
+        if (dataFile is not null)
+        {
+            start.ArgumentList.Add("--data");
+            start.ArgumentList.Add(dataFile);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
         var output = new ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);

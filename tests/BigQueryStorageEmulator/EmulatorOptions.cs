@@ -1,14 +1,17 @@
 namespace StreamProcessor.BigQueryStorageEmulator;
 
-/// <summary>The command line: --port N (0 picks a free one), --project ID, --ddl DIR (default: deploy/bigquery above the working directory).</summary>
-public sealed record EmulatorOptions(int Port, string Project, string DdlDirectory)
+/// <summary>
+/// The command line: --port N (0 picks a free one), --project ID, --ddl DIR (default: deploy/bigquery above the
+/// working directory), --data FILE (keep the tables' data in FILE across restarts; default: memory only).
+/// </summary>
+public sealed record EmulatorOptions(int Port, string Project, string DdlDirectory, string? DataFile = null)
 {
-    public const string Usage = "usage: BigQueryStorageEmulator --port N --project ID [--ddl DIR]";
+    public const string Usage = "usage: BigQueryStorageEmulator --port N --project ID [--ddl DIR] [--data FILE]";
 
     public static EmulatorOptions Parse(string[] args)
     {
         int? port = null;
-        string? project = null, ddl = null;
+        string? project = null, ddl = null, data = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value\n{Usage}");
@@ -19,12 +22,13 @@ public sealed record EmulatorOptions(int Port, string Project, string DdlDirecto
                     break;
                 case "--project": project = value; break;
                 case "--ddl": ddl = value; break;
+                case "--data": data = value; break;
                 default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
             }
             i++;
         }
         if (port is null || string.IsNullOrEmpty(project)) throw new ArgumentException(Usage);
-        return new EmulatorOptions(port.Value, project, ddl ?? FindDdl());
+        return new EmulatorOptions(port.Value, project, ddl ?? FindDdl(), data);
     }
 
     private static string FindDdl()

@@ -8,12 +8,14 @@ using StreamProcessor.BigQueryStorageEmulator.Write;
 
 EmulatorOptions options;
 Catalog catalog;
+TableJournal? journal = null;
 try
 {
     options = EmulatorOptions.Parse(args);
     catalog = Catalog.Load(options.Project, options.DdlDirectory);
+    if (options.DataFile is { } dataFile) journal = TableJournal.Open(dataFile, catalog);
 }
-catch (Exception e) when (e is ArgumentException or FormatException or IOException)
+catch (Exception e) when (e is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
 {
     Console.Error.WriteLine("bigquery-storage-emulator: " + e.Message);
     return 2;
@@ -34,4 +36,5 @@ await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 Console.WriteLine($"BigQuery Storage emulator for project {options.Project} listening on {address}; tables: {string.Join(", ", catalog.Tables.Select(t => $"{t.Definition.Dataset}.{t.Definition.Name}"))}");
 await app.WaitForShutdownAsync();
+journal?.Dispose();
 return 0;

@@ -9,8 +9,15 @@ namespace StreamProcessor.BigQueryStorageEmulator.Tables;
 public sealed class ChangeSequenceNumber : IComparable<ChangeSequenceNumber>
 {
     private readonly ulong[] _sections;
+    private readonly string _text;
 
-    private ChangeSequenceNumber(ulong[] sections) => _sections = sections;
+    private ChangeSequenceNumber(ulong[] sections, string text)
+    {
+        _sections = sections;
+        _text = text;
+    }
+
+    public override string ToString() => _text;
 
     public static bool TryParse(string text, out ChangeSequenceNumber? value, out string? error)
     {
@@ -30,7 +37,7 @@ public sealed class ChangeSequenceNumber : IComparable<ChangeSequenceNumber>
                 return false;
             }
         }
-        value = new ChangeSequenceNumber(sections);
+        value = new ChangeSequenceNumber(sections, text);
         error = null;
         return true;
     }

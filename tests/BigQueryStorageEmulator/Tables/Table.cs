@@ -19,10 +19,14 @@ public sealed class Table
 
     public TableDefinition Definition { get; }
 
+    /// <summary>Told of every applied batch, inside the table's lock, so a journal records batches in apply order.</summary>
+    public Action<Table, IReadOnlyList<TableRow>>? Applied { get; set; }
+
     public void Apply(IReadOnlyList<TableRow> rows)
     {
         lock (_gate)
         {
+            Applied?.Invoke(this, rows);
             foreach (var row in rows)
             {
                 if (row.Change == ChangeType.Append)
