@@ -136,6 +136,41 @@ public sealed class StorageWriteTests
     }
 
     [Fact]
+    public async Task A_buffered_stream_shows_rows_up_to_the_flushed_offset_and_refuses_a_flush_past_its_end()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync();
+        using var storage = emulator.Connect();
+        var stream = await storage.WriteClient.CreateWriteStreamAsync(new CreateWriteStreamRequest
+        {
+            Parent = storage.DeadLetters().Path,
+            WriteStream = new WriteStream { Type = WriteStream.Types.Type.Buffered },
+        });
+        await using var writer = storage.Writer<DeadLetterRow>(new StorageWriterOptions { Table = storage.DeadLetters(), StreamName = stream.Name });
+        await writer.WriteAsync([new(DeadLetter("a")), new(DeadLetter("b")), new(DeadLetter("c"))], offset: 0);
+        Assert.Empty(await storage.ReadAsync(storage.DeadLetters()));
+
+        Assert.Equal(1, (await storage.WriteClient.FlushRowsAsync(new FlushRowsRequest { WriteStream = stream.Name, Offset = 1 })).Offset);
+        Assert.Equal(["a", "b"], (await storage.ReadAsync(storage.DeadLetters())).Select(r => (string)r["dead_letter_id"]!).Order());
+
+        var past = await Assert.ThrowsAsync<RpcException>(async () => await storage.WriteClient.FlushRowsAsync(new FlushRowsRequest { WriteStream = stream.Name, Offset = 3 }));
+        Assert.Equal(StatusCode.OutOfRange, past.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_default_stream_refuses_an_offset()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync();
+        using var storage = emulator.Connect();
+        await using var writer = storage.Writer<DeadLetterRow>(new StorageWriterOptions { Table = storage.DeadLetters() });
+
+        var refused = await Assert.ThrowsAsync<BigQueryWriteException>(() => writer.WriteAsync([new(DeadLetter("a"), RowChange.Append)], offset: 0));
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.Code);
+        Assert.Contains("_default", refused.Message);
+        Assert.Empty(await storage.ReadAsync(storage.DeadLetters()));
+    }
+
+    [Fact]
     public async Task A_write_over_10_MB_goes_out_as_several_requests_and_the_server_refuses_one_that_big()
     {
         await using var emulator = await EmulatorProcess.StartAsync();

@@ -11,6 +11,8 @@ namespace StreamProcessor.Google.BigQuery.Write;
 /// sent again on the new one) and the request retried, on retryable codes only. Rows the API refuses
 /// (row_errors: a request with a bad row appends none of it) are reported by index and the rest resent.
 /// With offsets (an application-created stream), ALREADY_EXISTS on a resend means the first attempt landed.
+/// On `_default` (at-least-once) a resend after a broken stream may append a row twice: harmless for CDC upserts,
+/// and plain appends carry a deterministic id for readers to count once.
 /// </summary>
 public sealed class StorageWriter<T> : IAsyncDisposable
 {
