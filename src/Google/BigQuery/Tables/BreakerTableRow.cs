@@ -1,0 +1,21 @@
+using StreamProcessor.Sinks.Breakers;
+
+namespace StreamProcessor.Google.BigQuery.Tables;
+
+/// <summary>A row of nba_orchestration.circuit_breaker_state: one transition of one system's breaker (appended).</summary>
+public sealed record BreakerTableRow(
+    string SystemId,
+    string State,
+    long FailureCount,
+    long Threshold,
+    double TimeoutSeconds,
+    DateTimeOffset? OpenedAt,
+    string? OpenCause,
+    IReadOnlyList<string> LastFailures,
+    DateTimeOffset UpdatedAt)
+{
+    public const string Dataset = "nba_orchestration", Table = "circuit_breaker_state";
+
+    public static BreakerTableRow From(BreakerRecord b) =>
+        new(b.SystemId, b.State, b.FailureCount, b.Threshold, b.TimeoutSeconds, b.OpenedAt, b.OpenCause, b.LastFailures, b.UpdatedAt);
+}
