@@ -56,6 +56,40 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         Assert.Equal(0, (await ScrapeAsync(registry)).Sum("stream_input_rows_today", ("table", "features"))); // the offseason: no features today
     }
 
+    private sealed class FlakyInputs : StreamProcessor.Sinks.Freshness.IInputFreshness
+    {
+        public int Calls;
+
+        public Task<IReadOnlyList<StreamProcessor.Sinks.Freshness.InputFreshness>> ReadAsync(DateOnly today, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref Calls) == 2) throw new IOException("warehouse busy"); // one failed check on the way
+            return Task.FromResult<IReadOnlyList<StreamProcessor.Sinks.Freshness.InputFreshness>>(
+                [new("features", DateTimeOffset.UtcNow, Calls)]);
+        }
+    }
+
+    [Fact]
+    public async Task The_monitor_checks_again_every_period_and_a_failed_check_does_not_stop_it()
+    {
+        var inputs = new FlakyInputs();
+        var registry = Metrics.NewCustomRegistry();
+        var monitor = new FreshnessMonitor(inputs, new FreshnessOptions { RefreshSeconds = 1 }, registry, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+
+        var running = monitor.RunAsync(stop.Token);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref inputs.Calls) < 3)
+        {
+            Assert.False(running.IsCompleted, "the monitor stopped");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "no third check");
+            await Task.Delay(50);
+        }
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30)); // ends quietly when asked
+
+        Assert.True((await ScrapeAsync(registry)).Sum("stream_input_rows_today", ("table", "features")) >= 3);
+    }
+
     [Fact]
     public async Task An_empty_table_is_infinitely_stale()
     {
