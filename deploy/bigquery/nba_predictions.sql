@@ -1,5 +1,5 @@
 -- nba_predictions: features, predictions, dead letters, completion events and the execution log.
--- Same columns as the embedded warehouse (src/Sinks/Warehouse/Migrations, through 004). Replace `PROJECT`.
+-- Same columns as the embedded warehouse (src/Sinks/Warehouse/Migrations, through 007). Replace `PROJECT`.
 -- BigQuery has no NOT NULL arrays: an ARRAY column is REPEATED, and an empty array reads back as [].
 -- max_staleness: how old a read of a CDC table may be (changes are merged in the background at least this often;
 -- a read within it pays for merging the pending changes itself). Predictions and the execution log take 1 minute:
@@ -111,6 +111,11 @@ CREATE TABLE IF NOT EXISTS `PROJECT.nba_predictions.player_prop_predictions` (
     is_active              BOOL      NOT NULL,
     prop_type              STRING    NOT NULL,
     probability_over       FLOAT64,
+    over_price             FLOAT64,
+    under_price            FLOAT64,
+    market_probability_over FLOAT64,
+    expected_value         FLOAT64,
+    recommendation_rule    STRING,
     PRIMARY KEY (player_lookup, game_date, prop_type, system_id, current_points_line) NOT ENFORCED
 )
 PARTITION BY game_date
@@ -143,6 +148,10 @@ CREATE TABLE IF NOT EXISTS `PROJECT.nba_predictions.prediction_events` (
     systems_failed         ARRAY<STRING>,
     predictions_written    INT64     NOT NULL,
     published_at           TIMESTAMP NOT NULL,
+    prop_type              STRING,
+    line_values            ARRAY<FLOAT64>,
+    feature_version        STRING,
+    model_version          STRING,
     PRIMARY KEY (request_id) NOT ENFORCED
 )
 PARTITION BY game_date
@@ -173,6 +182,9 @@ CREATE TABLE IF NOT EXISTS `PROJECT.nba_predictions.prediction_worker_runs` (
     success                BOOL      NOT NULL,
     error_message          STRING,
     processed_at           TIMESTAMP NOT NULL,
+    prop_type              STRING,
+    model_version          STRING,
+    requested_player_lookup STRING,
     PRIMARY KEY (request_id) NOT ENFORCED
 )
 PARTITION BY game_date

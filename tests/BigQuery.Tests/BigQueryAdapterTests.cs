@@ -107,6 +107,7 @@ public sealed class BigQueryAdapterTests
         {
             RequestId = "req-1", PlayerLookup = key.PlayerLookup, GameDate = key.GameDate, LineValues = [26.5, 25.5],
             FeatureVersion = "v3.0", SystemsAttempted = ["ensemble_v1"], SystemsSucceeded = ["ensemble_v1"], ProcessedAt = Noon,
+            Prop = PropType.Points, ModelVersion = "m1",
         };
         var failed = done with { RequestId = "req-9", PlayerLookup = "stephcurry", SystemsSucceeded = [], SystemsFailed = ["ensemble_v1"] };
 
@@ -116,7 +117,7 @@ public sealed class BigQueryAdapterTests
         var rows = await warehouse.Storage.ReadAsync(warehouse.Storage.Table("nba_predictions", "prediction_worker_runs"), "request_id = 'req-1'");
         Assert.Null(Assert.Single(rows)["skip_reason"]);
         var processed = await warehouse.ExecutionLog.ProcessedAsync([key, new PlayerDate("stephcurry", Feb12), new PlayerDate("lebronjames", Feb12.AddDays(1))], CancellationToken.None);
-        Assert.Equal(new ProcessedRequest(key, "25.5,26.5", "v3.0"), Assert.Single(processed));
+        Assert.Equal(new ProcessedRequest(key, PropType.Points, "25.5,26.5", "v3.0", "m1"), Assert.Single(processed));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using StreamProcessor.Sinks.Breakers;
+using StreamProcessor.Systems.Domain;
 using static StreamProcessor.Google.BigQuery.Tests.Fixtures;
 
 namespace StreamProcessor.Google.BigQuery.Tests;
@@ -6,9 +7,11 @@ namespace StreamProcessor.Google.BigQuery.Tests;
 /// <summary>Breaker state shared between two replicas through one BigQuery table.</summary>
 public sealed class BigQueryBreakerStateTests
 {
-    private static BreakerRecord Open(string system, string cause, DateTimeOffset at) => new()
+    private static BreakerKey Key(string system) => new(system, PropType.Points);
+
+    private static BreakerRecord Open(string system, string cause, DateTimeOffset at, PropType prop = PropType.Points) => new()
     {
-        SystemId = system, State = BreakerRecord.Open, FailureCount = 5, Threshold = 5, TimeoutSeconds = 300,
+        SystemId = system, Prop = prop, State = BreakerRecord.Open, FailureCount = 5, Threshold = 5, TimeoutSeconds = 300,
         OpenedAt = at, OpenCause = cause, LastFailures = ["timeout", "timeout"], UpdatedAt = at,
     };
 
@@ -25,7 +28,13 @@ public sealed class BigQueryBreakerStateTests
         Assert.Equal(["timeout", "timeout"], seen.Value.LastFailures);
 
         replicaA.BreakerState.Save(seen.Value with { State = BreakerRecord.HalfOpen, UpdatedAt = Noon.AddMinutes(5) });
-        Assert.Equal(BreakerRecord.HalfOpen, replicaB.BreakerState.ReadAll()["xgboost_v1"].State);
+        Assert.Equal(BreakerRecord.HalfOpen, replicaB.BreakerState.ReadAll()[Key("xgboost_v1")].State);
+
+        // One breaker per (system, prop): threes opening leaves points as it was.
+        replicaA.BreakerState.Save(Open("xgboost_v1", BreakerRecord.CauseSystemError, Noon.AddMinutes(6), PropType.Threes));
+        var both = replicaB.BreakerState.ReadAll();
+        Assert.Equal(BreakerRecord.Open, both[new BreakerKey("xgboost_v1", PropType.Threes)].State);
+        Assert.Equal(BreakerRecord.HalfOpen, both[Key("xgboost_v1")].State);
     }
 
     [Fact]
@@ -39,10 +48,10 @@ public sealed class BigQueryBreakerStateTests
 
         var reset = replicaB.BreakerState.ResetDataStarved(Noon.AddHours(1));
 
-        Assert.Equal(["similarity_balanced_v1"], reset);
+        Assert.Equal([Key("similarity_balanced_v1")], reset);
         var state = replicaA.BreakerState.ReadAll();
-        Assert.Equal(BreakerRecord.Closed, state["similarity_balanced_v1"].State);
-        Assert.Null(state["similarity_balanced_v1"].OpenedAt);
-        Assert.Equal(BreakerRecord.Open, state["xgboost_v1"].State);
+        Assert.Equal(BreakerRecord.Closed, state[Key("similarity_balanced_v1")].State);
+        Assert.Null(state[Key("similarity_balanced_v1")].OpenedAt);
+        Assert.Equal(BreakerRecord.Open, state[Key("xgboost_v1")].State);
     }
 }

@@ -38,10 +38,15 @@ public partial class BigQueryDdlTests
         Assert.Equal("player_lookup, game_date, prop_type, system_id, current_points_line", bigQuery["nba_predictions.player_prop_predictions"].PrimaryKey);
         Assert.Equal("request_id", bigQuery["nba_predictions.prediction_events"].PrimaryKey);
         Assert.Equal("request_id", bigQuery["nba_predictions.prediction_worker_runs"].PrimaryKey);
+        Assert.Equal("player_lookup, game_date, prop_type, bookmaker", bigQuery["nba_raw.odds_api_player_props"].PrimaryKey);
+        Assert.Equal("player_lookup", bigQuery["nba_reference.nba_players_registry"].PrimaryKey);
+        Assert.Equal("player_lookup, team, first_game_date", bigQuery["nba_reference.player_team_history"].PrimaryKey);
+        Assert.Equal("alias", bigQuery["nba_reference.player_aliases"].PrimaryKey);
         // Plain appends: a deterministic id, and breaker transitions with the latest per system read.
         Assert.Null(bigQuery["nba_predictions.dead_letter"].PrimaryKey);
         Assert.Null(bigQuery["nba_orchestration.circuit_breaker_state"].PrimaryKey);
-        Assert.All(bigQuery.Values, t => Assert.Matches(@"PARTITION BY (game_date|DATE\(updated_at\))", t.Tail));
+        // Tables without game_date or updated_at (a player's team stints) partition by the date they have.
+        Assert.All(bigQuery.Values, t => Assert.Matches(@"PARTITION BY (game_date|DATE\(updated_at\)|first_game_date)", t.Tail));
         Assert.All(bigQuery.Values.Where(t => t.PrimaryKey is not null), t => Assert.Contains("max_staleness = INTERVAL", t.Tail));
     }
 

@@ -16,7 +16,7 @@ namespace StreamProcessor.Google.BigQuery.Sinks;
 /// </summary>
 public sealed class BigQueryExecutionLog(StorageWriter<WorkerRunTableRow> writer, StorageReader reader, TableReference table) : IExecutionLog
 {
-    private static readonly string[] LookupFields = ["player_lookup", "game_date", "line_values", "feature_version", "success", "skip_reason"];
+    private static readonly string[] LookupFields = ["player_lookup", "game_date", "line_values", "feature_version", "success", "skip_reason", "prop_type", "model_version"];
 
     public async Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken)
     {
@@ -41,10 +41,11 @@ public sealed class BigQueryExecutionLog(StorageWriter<WorkerRunTableRow> writer
         foreach (var row in rows)
         {
             if (row["success"] is not true || row["skip_reason"] is not null || row["feature_version"] is not string version) continue;
+            if (!PropTypes.TryParse(row["prop_type"] as string, out var prop)) continue; // rows before 005 carry no prop: never matched
             var key = new PlayerDate((string)row["player_lookup"]!, (DateOnly)row["game_date"]!);
             if (!wanted.Contains(key)) continue;
             var lines = ((IReadOnlyList<object?>)row["line_values"]!).Select(v => (double)v!);
-            result.Add(new ProcessedRequest(key, ProcessedRequest.LinesKey(lines), version));
+            result.Add(new ProcessedRequest(key, prop, ProcessedRequest.LinesKey(lines), version, row["model_version"] as string));
         }
         return result;
     }

@@ -1,10 +1,12 @@
 using StreamProcessor.Sinks.Breakers;
+using StreamProcessor.Systems.Domain;
 
 namespace StreamProcessor.Google.BigQuery.Tables;
 
-/// <summary>A row of nba_orchestration.circuit_breaker_state: one transition of one system's breaker (appended).</summary>
+/// <summary>A row of nba_orchestration.circuit_breaker_state: one transition of one (system, prop) breaker (appended).</summary>
 public sealed record BreakerTableRow(
     string SystemId,
+    string PropType,
     string State,
     long FailureCount,
     long Threshold,
@@ -17,5 +19,5 @@ public sealed record BreakerTableRow(
     public const string Dataset = "nba_orchestration", Table = "circuit_breaker_state";
 
     public static BreakerTableRow From(BreakerRecord b) =>
-        new(b.SystemId, b.State, b.FailureCount, b.Threshold, b.TimeoutSeconds, b.OpenedAt, b.OpenCause, b.LastFailures, b.UpdatedAt);
+        new(b.SystemId, b.Prop.Code(), b.State, b.FailureCount, b.Threshold, b.TimeoutSeconds, b.OpenedAt, b.OpenCause, b.LastFailures, b.UpdatedAt);
 }

@@ -26,7 +26,12 @@ public sealed record PredictionTableRow(
     DateTimeOffset UpdatedAt,
     bool IsActive,
     string PropType,
-    double? ProbabilityOver)
+    double? ProbabilityOver,
+    double? OverPrice,
+    double? UnderPrice,
+    double? MarketProbabilityOver,
+    double? ExpectedValue,
+    string? RecommendationRule)
 {
     public const string Dataset = "nba_predictions", Table = "player_prop_predictions";
 
@@ -34,5 +39,5 @@ public sealed record PredictionTableRow(
         p.PredictionId, p.SystemId, p.PlayerLookup, p.GameDate, p.GameId, p.PredictedPoints, p.ConfidenceScore,
         p.Recommendation.Text(), p.LineValue, p.LineMargin, p.SimilarityBaseline, p.SimilarGamesCount, p.AvgSimilarityScore,
         p.EnsembleSystems, p.ModelVersion, p.FeatureVersion, p.RequestId, p.CreatedAt, p.CreatedAt, p.IsActive,
-        p.PropType.Code(), p.ProbabilityOver);
+        p.PropType.Code(), p.ProbabilityOver, p.OverPrice, p.UnderPrice, p.MarketProbabilityOver, p.ExpectedValue, p.RecommendationRule);
 }

@@ -1,4 +1,5 @@
 using StreamProcessor.Sinks.ExecutionLog;
+using StreamProcessor.Systems.Domain;
 
 namespace StreamProcessor.Google.BigQuery.Tables;
 
@@ -24,7 +25,10 @@ public sealed record WorkerRunTableRow(
     double PublishSeconds,
     bool Success,
     string? ErrorMessage,
-    DateTimeOffset ProcessedAt)
+    DateTimeOffset ProcessedAt,
+    string? PropType,
+    string? ModelVersion,
+    string? RequestedPlayerLookup)
 {
     public const string Dataset = "nba_predictions", Table = "prediction_worker_runs";
 
@@ -32,5 +36,5 @@ public sealed record WorkerRunTableRow(
         r.RequestId, r.PlayerLookup, r.GameDate, r.LineValues, r.FeatureVersion, r.SystemsAttempted, r.SystemsSucceeded,
         r.SystemsFailed, r.SystemsSkipped, r.FeatureQualityScore, r.MissingFeatures ?? [], r.CircuitBreakerTriggered,
         r.CircuitsOpened, r.SkipReason, r.DataLoadSeconds, r.PredictionComputeSeconds, r.WriteSeconds, r.PublishSeconds,
-        r.Success, r.ErrorMessage, r.ProcessedAt);
+        r.Success, r.ErrorMessage, r.ProcessedAt, r.Prop?.Code(), r.ModelVersion, r.RequestedPlayerLookup);
 }
