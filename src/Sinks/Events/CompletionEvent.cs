@@ -7,6 +7,9 @@ public sealed record CompletionEvent
     public required string PlayerLookup { get; init; }
     public required DateOnly GameDate { get; init; }
     public required string GameId { get; init; }
+
+    /// <summary>points, rebounds, assists or threes.</summary>
+    public string PropType { get; init; } = "points";
     public required IReadOnlyList<string> SystemsSucceeded { get; init; }
     public required IReadOnlyList<string> SystemsFailed { get; init; }
     public required int PredictionsWritten { get; init; }

@@ -27,7 +27,7 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
     {
-        context.Arguments.AllowOnly("run", "port", "spool", "events");
+        context.Arguments.AllowOnly("run", "port", "spool", "events", "source", "subscription", "events-topic");
         var service = context.Options.Service;
         var port = context.Arguments.GetInt("port") ?? PortFromEnvironment() ?? service.Port;
         var spool = context.Options.Spool;
@@ -39,12 +39,15 @@ internal static class RunCommand
         DotNetStats.Register(registry);
         var metrics = new PrometheusPipelineObserver(registry);
         var readiness = new Readiness(registry);
+        var pubSubMetrics = new PubSubMetrics(registry);
+        using var pubSub = PubSubAdapters.Create(context, pubSubMetrics);
 
         await using var server = MonitoringServer.Create(service.Address, port, registry, readiness, loggerFactory);
         RunLog.Listening(log, await server.StartAsync(CancellationToken.None));
         try
         {
-            return await ServeAsync(context, loggerFactory, log, metrics, readiness, spoolDirectory, stop);
+            await using var source = await OpenSourceAsync(context, pubSub, pubSubMetrics, loggerFactory, log, readiness, spoolDirectory, stop);
+            return await ServeAsync(context, loggerFactory, log, metrics, readiness, source.Source, pubSub, stop);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -59,17 +62,12 @@ internal static class RunCommand
     }
 
     private static async Task<int> ServeAsync(CommandContext context, ILoggerFactory loggerFactory, ILogger log,
-        PrometheusPipelineObserver metrics, Readiness readiness, string spoolDirectory, CancellationToken stop)
+        PrometheusPipelineObserver metrics, Readiness readiness, IRequestSource source, PubSubAdapters pubSub, CancellationToken stop)
     {
         var service = context.Options.Service;
         // What the embedded defaults say on the user's behalf ("training a model first") belongs in the service log.
         var quiet = new CommandContext(context.Arguments, context.Options, context.DataDir, context.Output,
             new LogLineWriter(loggerFactory.CreateLogger("stream.setup")), context.Terminals with { Error = false });
-
-        using var source = SpoolRequestSource.Open(spoolDirectory, context.ResolveInDataDir(context.Options.Spool.AckLog),
-            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"));
-        readiness.Passed(Readiness.Source);
-        RunLog.SpoolOpened(log, source.Directory, source.AckLogPath);
 
         using var warehouse = await OpenWarehouseAsync(quiet, readiness, log, stop);
         if (warehouse is null)
@@ -92,13 +90,13 @@ internal static class RunCommand
         var requestLog = loggerFactory.CreateLogger("stream.requests");
         // The breakers report their transitions to the same observer, so breaker state reaches /metrics.
         var observer = new CompositePipelineObserver(metrics, new LoggingPipelineObserver(loggerFactory.CreateLogger("stream.pipeline")));
-        var dependencies = EmbeddedPipeline.Dependencies(quiet, warehouse, model, observer);
+        var dependencies = pubSub.Apply(EmbeddedPipeline.Dependencies(quiet, warehouse, model, observer, pubSub.EventsSink));
         dependencies = dependencies with
         {
             DeadLetterSink = new LoggingDeadLetterSink(dependencies.DeadLetterSink, requestLog),
             EventPublisher = new LoggingEventPublisher(dependencies.EventPublisher, requestLog),
         };
-        var pipeline = new PredictionPipeline(dependencies, context.Options.Pipeline);
+        var pipeline = new PredictionPipeline(dependencies, pubSub.Agree(context.Options.Pipeline));
 
         using var abandon = new CancellationTokenSource();
         var abandonedLongAgo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -136,6 +134,48 @@ internal static class RunCommand
             return CliApp.Failed;
         }
         return CliApp.Ok;
+    }
+
+    /// <summary>The spool, or the Pub/Sub subscription (checked once here; the streaming pull keeps the source check up to date).</summary>
+    private static async Task<OpenSource> OpenSourceAsync(CommandContext context, PubSubAdapters pubSub, PubSubMetrics pubSubMetrics,
+        ILoggerFactory loggerFactory, ILogger log, Readiness readiness, string spoolDirectory, CancellationToken stop)
+    {
+        if (pubSub.SourceKind == SourceOptions.PubSubKind)
+        {
+            var pubSubSource = pubSub.CreateSource(loggerFactory.CreateLogger("stream.pubsub"));
+            readiness.Waiting(Readiness.Source, "connecting to " + pubSubSource.Subscription);
+            pubSubMetrics.ReportTo(readiness);
+            RunLog.SubscriptionOpening(log, pubSubSource.Subscription, pubSub.PullOptions.MaxOutstandingMessages, pubSub.PullOptions.AckDeadlineSeconds);
+            try
+            {
+                await pubSubSource.CheckReachableAsync(stop);
+                readiness.Passed(Readiness.Source);
+            }
+            catch (Exception e) when (e is Grpc.Core.RpcException or HttpRequestException or IOException)
+            {
+                readiness.Waiting(Readiness.Source, $"cannot read {pubSubSource.Subscription}: {e.Message}");
+                RunLog.SubscriptionUnreachable(log, pubSubSource.Subscription, e.Message);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            return new OpenSource(pubSubSource, pubSubSource);
+        }
+        var spool = SpoolRequestSource.Open(spoolDirectory, context.ResolveInDataDir(context.Options.Spool.AckLog),
+            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"));
+        readiness.Passed(Readiness.Source);
+        RunLog.SpoolOpened(log, spool.Directory, spool.AckLogPath);
+        return new OpenSource(spool, spool);
+    }
+
+    /// <summary>A source and what closes it (the Pub/Sub source nacks what is still in flight as it closes).</summary>
+    private sealed record OpenSource(IRequestSource Source, object Resource) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (Resource is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else if (Resource is IDisposable disposable) disposable.Dispose();
+        }
     }
 
     /// <summary>Opens the warehouse, retrying with backoff while it cannot be (locked by another process, say); null if stopped first.</summary>

@@ -29,4 +29,5 @@ public sealed record StreamOptions
     public FaultOptions Faults { get; init; } = new();
     public ServiceOptions Service { get; init; } = new();
     public SpoolOptions Spool { get; init; } = new();
+    public SourceOptions Source { get; init; } = new();
 }

@@ -7,6 +7,7 @@ using StreamProcessor.Stream.Pipeline.Messages;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.Retry;
 using StreamProcessor.Stream.Sources;
+using StreamProcessor.Systems.Domain;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 
@@ -35,6 +36,7 @@ internal static class PublishBlock
                 PlayerLookup = r.Run.PlayerLookup!,
                 GameDate = r.Run.GameDate!.Value,
                 GameId = r.Request.Validated.Request.GameId,
+                PropType = r.Request.Validated.Request.Prop.Code(),
                 SystemsSucceeded = r.Run.SystemsSucceeded,
                 SystemsFailed = [.. r.Run.SystemsFailed, .. r.Run.SystemsSkipped],
                 PredictionsWritten = r.Rows.Count,

@@ -1,0 +1,330 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Google.Cloud.PubSub.V1;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamProcessor.Google.PubSub.Connection;
+using StreamProcessor.Sinks.Sources;
+
+namespace StreamProcessor.Google.PubSub.Source;
+
+/// <summary>
+/// A Pub/Sub subscription behind the source seam, read with StreamingPull.
+/// <list type="bullet">
+/// <item>Flow control: at most <see cref="PubSubSourceOptions.MaxOutstandingMessages"/> messages (and bytes) are
+/// received and unsettled at once; the stream asks the server for the same limit and is not read while full.</item>
+/// <item>Leases: a message in flight has its ack deadline extended (ModifyAckDeadline) every half deadline, up to
+/// <see cref="PubSubSourceOptions.MaxLeaseExtensionSeconds"/>; after that it is left to expire and come again.</item>
+/// <item>Acknowledge and nack (deadline 0) are unary calls by message id: the ack id is the latest delivery's
+/// handle, kept here. A second delivery of a message still in flight updates the handle and is not delivered twice.</item>
+/// <item>The stream is reopened with exponential backoff whenever it ends or breaks (the service closes streams
+/// routinely); before each reopening the subscription is read once, so readiness says whether it is reachable.</item>
+/// </list>
+/// </summary>
+public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
+{
+    private static readonly TimeSpan LeaseTick = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+
+    private readonly Subscriber.SubscriberClient _client;
+    private readonly AckDeadlines _deadlines;
+    private readonly PubSubSourceOptions _options;
+    private readonly IPubSubObserver _observer;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
+    private readonly string _clientId = Guid.NewGuid().ToString("N");
+    private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly SemaphoreSlim _settled = new(0);
+    private readonly CancellationTokenSource _disposing = new();
+    private long _bytes;
+    private Task? _leaseLoop;
+
+    public PubSubRequestSource(ChannelBase channel, string subscription, PubSubSourceOptions options,
+        IPubSubObserver? observer = null, ILogger? logger = null, TimeProvider? clock = null)
+    {
+        _client = new Subscriber.SubscriberClient(channel);
+        Subscription = subscription;
+        _options = options;
+        _observer = observer ?? NullPubSubObserver.Instance;
+        _logger = logger ?? NullLogger.Instance;
+        _clock = clock ?? TimeProvider.System;
+        _deadlines = new AckDeadlines(_client, subscription);
+    }
+
+    public string Subscription { get; }
+
+    /// <summary>Reads the subscription once: throws (an RpcException) when it cannot be reached or does not exist.</summary>
+    public async Task CheckReachableAsync(CancellationToken cancellationToken) =>
+        await _client.GetSubscriptionAsync(new GetSubscriptionRequest { Subscription = Subscription }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+
+    public async IAsyncEnumerable<SourceMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        _leaseLoop ??= Task.Run(() => ExtendLeasesAsync(_disposing.Token));
+        var deliveries = Channel.CreateUnbounded<Lease>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var pulling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        var pull = Task.Run(() => PullAsync(deliveries.Writer, pulling.Token));
+        try
+        {
+            while (true)
+            {
+                Lease? lease;
+                try
+                {
+                    if (!await deliveries.Reader.WaitToReadAsync(cancellationToken)) break;
+                    if (!deliveries.Reader.TryRead(out lease)) continue;
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                lock (_gate)
+                {
+                    if (!_leases.TryGetValue(lease.MessageId, out var current) || current != lease) continue; // settled meanwhile
+                    lease.Delivered = true;
+                }
+                yield return new SourceMessage(lease.MessageId, lease.Data.Memory)
+                {
+                    DeliveryAttempt = lease.DeliveryAttempt > 0 ? lease.DeliveryAttempt : null,
+                    Attributes = lease.Attributes.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+                };
+            }
+        }
+        finally
+        {
+            pulling.Cancel();
+            await pull.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Received but never handed to the pipeline: back to Pub/Sub at once, for this replica or another.
+            string[] undelivered;
+            lock (_gate) undelivered = _leases.Values.Where(l => !l.Delivered).Select(l => l.MessageId).ToArray();
+            await NackAsync(undelivered, CancellationToken.None);
+        }
+    }
+
+    public async Task AcknowledgeAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        var ackIds = Settle(messageIds);
+        if (ackIds.Count == 0) return;
+        IReadOnlyDictionary<string, string> refused;
+        try
+        {
+            refused = await _deadlines.AcknowledgeAsync(ackIds, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new AcknowledgementException($"acknowledging {ackIds.Count} messages failed: {e.Message}; Pub/Sub will deliver them again", e);
+        }
+        if (refused.Count > 0)
+            throw new AcknowledgementException($"Pub/Sub refused {refused.Count} of {ackIds.Count} acknowledgements ({string.Join(", ", refused.Values.Distinct().Take(3))}); those messages will be delivered again");
+    }
+
+    /// <summary>ModifyAckDeadline 0: Pub/Sub delivers the messages again at once. A failure is only logged: then they come back when their deadline passes.</summary>
+    public async Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        var ackIds = Settle(messageIds);
+        if (ackIds.Count == 0) return;
+        _observer.Nacked(ackIds.Count);
+        try
+        {
+            var refused = await _deadlines.ModifyAsync(ackIds, 0, cancellationToken);
+            if (refused.Count > 0) _logger.LogWarning("Pub/Sub refused {refused} of {count} nacks; those messages come back when their ack deadline passes", refused.Count, ackIds.Count);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("nacking {count} messages failed ({error}); they come back when their ack deadline passes", ackIds.Count, e.Message);
+        }
+    }
+
+    /// <summary>Hands back whatever is still in flight (a drain past its deadline), then stops extending leases.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        string[] inFlight;
+        lock (_gate) inFlight = _leases.Keys.ToArray();
+        await NackAsync(inFlight, CancellationToken.None);
+        _disposing.Cancel();
+        if (_leaseLoop is { } loop) await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _disposing.Dispose();
+    }
+
+    private List<string> Settle(IReadOnlyList<string> messageIds)
+    {
+        var ackIds = new List<string>(messageIds.Count);
+        lock (_gate)
+        {
+            foreach (var id in messageIds)
+            {
+                if (!_leases.Remove(id, out var lease)) continue;
+                _bytes -= lease.Data.Length;
+                ackIds.Add(lease.AckId);
+            }
+            _observer.Outstanding(_leases.Count, _bytes);
+        }
+        if (ackIds.Count > 0) _settled.Release();
+        return ackIds;
+    }
+
+    private bool Full
+    {
+        get
+        {
+            lock (_gate) return _leases.Count >= _options.MaxOutstandingMessages || _bytes >= _options.MaxOutstandingBytes;
+        }
+    }
+
+    private async Task PullAsync(ChannelWriter<Lease> deliveries, CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(_options.ReconnectInitialBackoffMilliseconds);
+        var maxBackoff = TimeSpan.FromMilliseconds(_options.ReconnectMaxBackoffMilliseconds);
+        var first = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            string reason;
+            try
+            {
+                await CheckReachableAsync(cancellationToken);
+                _observer.StreamConnected();
+                if (!first) _logger.LogInformation("streaming pull of {subscription} reopened", Subscription);
+                first = false;
+                reason = await PullOneStreamAsync(deliveries, () => backoff = TimeSpan.FromMilliseconds(_options.ReconnectInitialBackoffMilliseconds), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                reason = $"{e.StatusCode}: {e.Status.Detail}";
+                if (!RetryableCodes.IsRetryable(e.StatusCode))
+                    _logger.LogError("streaming pull of {subscription} failed with {status} (not transient: check the subscription and the service account's roles); retrying", Subscription, reason);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is IOException or HttpRequestException or InvalidOperationException)
+            {
+                reason = e.Message;
+            }
+            if (cancellationToken.IsCancellationRequested) break;
+            _observer.StreamBroken(reason);
+            _logger.LogWarning("streaming pull of {subscription} ended ({reason}); reconnecting in {backoff_ms} ms", Subscription, reason, (int)backoff.TotalMilliseconds);
+            await Task.Delay(Jitter(backoff), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            backoff = TimeSpan.FromTicks(Math.Min(maxBackoff.Ticks, backoff.Ticks * 2));
+        }
+        deliveries.TryComplete();
+    }
+
+    /// <summary>One streaming pull until the server ends it (returns why) or it breaks (throws).</summary>
+    private async Task<string> PullOneStreamAsync(ChannelWriter<Lease> deliveries, Action receiving, CancellationToken cancellationToken)
+    {
+        using var streamEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var call = _client.StreamingPull(cancellationToken: streamEnd.Token);
+        await call.RequestStream.WriteAsync(new StreamingPullRequest
+        {
+            Subscription = Subscription,
+            StreamAckDeadlineSeconds = _options.AckDeadlineSeconds,
+            MaxOutstandingMessages = _options.MaxOutstandingMessages,
+            MaxOutstandingBytes = _options.MaxOutstandingBytes,
+            ClientId = _clientId,
+        }, cancellationToken);
+        var heartbeat = Task.Run(async () =>
+        {
+            // An empty request now and then tells the server this stream's client is alive.
+            while (!streamEnd.IsCancellationRequested)
+            {
+                await Task.Delay(Heartbeat, streamEnd.Token);
+                await call.RequestStream.WriteAsync(new StreamingPullRequest(), streamEnd.Token);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            while (true)
+            {
+                while (Full) await _settled.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
+                if (!await call.ResponseStream.MoveNext(cancellationToken)) return "closed by the server";
+                receiving();
+                await ReceiveAsync(call.ResponseStream.Current, deliveries);
+            }
+        }
+        finally
+        {
+            streamEnd.Cancel();
+            await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task ReceiveAsync(StreamingPullResponse response, ChannelWriter<Lease> deliveries)
+    {
+        var now = _clock.GetUtcNow();
+        var excess = new List<string>();
+        foreach (var received in response.ReceivedMessages)
+        {
+            var message = received.Message;
+            if (received.DeliveryAttempt > 1) _observer.Redelivered();
+            Lease lease;
+            lock (_gate)
+            {
+                if (_leases.TryGetValue(message.MessageId, out var existing))
+                {
+                    existing.AckId = received.AckId; // the newest delivery's handle is the one Pub/Sub honours
+                    existing.ExtendAt = now + HalfDeadline;
+                    if (received.DeliveryAttempt <= 1) _observer.Redelivered();
+                    continue;
+                }
+                if (_leases.Count >= _options.MaxOutstandingMessages || (_leases.Count > 0 && _bytes + message.Data.Length > _options.MaxOutstandingBytes))
+                {
+                    excess.Add(received.AckId); // the server sent past the flow-control limit: hand it straight back
+                    continue;
+                }
+                lease = new Lease(message.MessageId, received.AckId, message.Data, message.Attributes, received.DeliveryAttempt, now) { ExtendAt = now + HalfDeadline };
+                _leases[message.MessageId] = lease;
+                _bytes += message.Data.Length;
+                _observer.Outstanding(_leases.Count, _bytes);
+            }
+            deliveries.TryWrite(lease);
+        }
+        if (excess.Count > 0)
+        {
+            _observer.Nacked(excess.Count);
+            await _deadlines.ModifyAsync(excess, 0, CancellationToken.None);
+        }
+    }
+
+    private TimeSpan HalfDeadline => TimeSpan.FromSeconds(_options.AckDeadlineSeconds / 2.0);
+
+    private async Task ExtendLeasesAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(LeaseTick, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var now = _clock.GetUtcNow();
+            var due = new List<string>();
+            lock (_gate)
+            {
+                foreach (var lease in _leases.Values)
+                {
+                    if (lease.Expiring || lease.ExtendAt > now) continue;
+                    if (now - lease.ReceivedAt >= TimeSpan.FromSeconds(_options.MaxLeaseExtensionSeconds))
+                    {
+                        lease.Expiring = true;
+                        _logger.LogWarning("message {message_id} has been in flight for {seconds} s (max_lease_extension_seconds): its lease is no longer extended, so Pub/Sub will deliver it again",
+                            lease.MessageId, _options.MaxLeaseExtensionSeconds);
+                        continue;
+                    }
+                    lease.ExtendAt = now + HalfDeadline;
+                    due.Add(lease.AckId);
+                }
+            }
+            if (due.Count == 0) continue;
+            try
+            {
+                var refused = await _deadlines.ModifyAsync(due, _options.AckDeadlineSeconds, cancellationToken);
+                _observer.LeasesExtended(due.Count - refused.Count);
+                if (refused.Count > 0) _logger.LogWarning("Pub/Sub refused {refused} of {count} lease extensions; those messages will be delivered again", refused.Count, due.Count);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning("extending {count} leases failed ({error}); retrying on the next tick", due.Count, e.Message);
+            }
+        }
+    }
+
+    private static TimeSpan Jitter(TimeSpan backoff) => backoff * (0.5 + Random.Shared.NextDouble() / 2);
+}
