@@ -27,7 +27,7 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(CommandContext context, CancellationToken stop)
     {
-        context.Arguments.AllowOnly("run", "port", "spool", "events", "source", "subscription", "events-topic");
+        context.Arguments.AllowOnly("run", "port", "spool", "events", "source", "subscription", "events-topic", "inject");
         var service = context.Options.Service;
         var port = context.Arguments.GetInt("port") ?? PortFromEnvironment() ?? service.Port;
         var spool = context.Options.Spool;
