@@ -3,8 +3,11 @@ namespace StreamProcessor.Google.PubSub;
 /// <summary>What the Pub/Sub adapters report, for metrics and readiness; the host decides how to export it.</summary>
 public interface IPubSubObserver
 {
-    /// <summary>Messages (and their bytes) received and not yet acknowledged or nacked.</summary>
-    void Outstanding(int messages, long bytes);
+    /// <summary>
+    /// Messages (and their bytes) let into the pipeline by flow control and not yet acknowledged or nacked, and
+    /// messages Pub/Sub sent beyond the limits that wait, leased, for room.
+    /// </summary>
+    void Outstanding(int messages, long bytes, int waiting);
 
     void LeasesExtended(int messages);
 

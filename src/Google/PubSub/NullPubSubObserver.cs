@@ -4,7 +4,7 @@ public sealed class NullPubSubObserver : IPubSubObserver
 {
     public static readonly NullPubSubObserver Instance = new();
 
-    public void Outstanding(int messages, long bytes) { }
+    public void Outstanding(int messages, long bytes, int waiting) { }
     public void LeasesExtended(int messages) { }
     public void Nacked(int messages) { }
     public void Redelivered() { }

@@ -9,7 +9,7 @@ namespace StreamProcessor.Stream.Service;
 /// </summary>
 internal sealed class PubSubMetrics : IPubSubObserver
 {
-    private readonly Gauge _outstanding, _outstandingPeak, _outstandingBytes;
+    private readonly Gauge _outstanding, _outstandingPeak, _outstandingBytes, _waiting;
     private readonly Counter _leaseExtensions, _nacks, _reconnects, _redeliveries, _published;
     private readonly Histogram _publishDuration;
     private readonly object _peakGate = new();
@@ -19,9 +19,10 @@ internal sealed class PubSubMetrics : IPubSubObserver
     public PubSubMetrics(CollectorRegistry registry)
     {
         var metrics = Metrics.WithCustomRegistry(registry);
-        _outstanding = metrics.CreateGauge("stream_pubsub_outstanding_messages", "Pub/Sub messages received and not yet acknowledged or nacked (flow control keeps it at most source.pubsub.max_outstanding_messages).");
+        _outstanding = metrics.CreateGauge("stream_pubsub_outstanding_messages", "Pub/Sub messages in flight in the pipeline, not yet acknowledged or nacked (flow control keeps it at most source.pubsub.max_outstanding_messages).");
+        _waiting = metrics.CreateGauge("stream_pubsub_waiting_messages", "Pub/Sub messages received beyond the flow-control limits, leased and waiting for room in the pipeline.");
         _outstandingPeak = metrics.CreateGauge("stream_pubsub_outstanding_messages_peak", "The most Pub/Sub messages outstanding at once since the start.");
-        _outstandingBytes = metrics.CreateGauge("stream_pubsub_outstanding_bytes", "Bytes of Pub/Sub message data received and not yet acknowledged or nacked.");
+        _outstandingBytes = metrics.CreateGauge("stream_pubsub_outstanding_bytes", "Bytes of the Pub/Sub messages in flight in the pipeline.");
         _leaseExtensions = metrics.CreateCounter("stream_pubsub_lease_extensions_total", "Ack-deadline extensions of messages still in flight.");
         _nacks = metrics.CreateCounter("stream_pubsub_nacks_total", "Messages handed back to Pub/Sub (ack deadline 0) for immediate redelivery.");
         _reconnects = metrics.CreateCounter("stream_pubsub_stream_reconnects_total", "Times the streaming pull ended or broke and was reopened.");
@@ -34,10 +35,11 @@ internal sealed class PubSubMetrics : IPubSubObserver
     /// <summary>From now on the stream's health is the readiness check <c>source</c>.</summary>
     public void ReportTo(Readiness readiness) => _readiness = readiness;
 
-    public void Outstanding(int messages, long bytes)
+    public void Outstanding(int messages, long bytes, int waiting)
     {
         _outstanding.Set(messages);
         _outstandingBytes.Set(bytes);
+        _waiting.Set(waiting);
         lock (_peakGate)
         {
             if (messages <= _peak) return;

@@ -19,6 +19,9 @@ internal sealed class Lease(string messageId, string ackId, ByteString data, Map
     /// <summary>When the lease is next extended (half an ack deadline after the last one).</summary>
     public DateTimeOffset ExtendAt { get; set; }
 
+    /// <summary>Let in by flow control: counted as in flight (it may still sit in the channel to the pipeline).</summary>
+    public bool Admitted { get; set; }
+
     /// <summary>Handed to the pipeline (false: still waiting in the source's buffer).</summary>
     public bool Delivered { get; set; }
 

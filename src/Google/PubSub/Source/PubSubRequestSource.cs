@@ -36,9 +36,12 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
     private readonly string _clientId = Guid.NewGuid().ToString("N");
     private readonly Dictionary<string, Lease> _leases = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private readonly Queue<Lease> _waiting = new();
     private readonly SemaphoreSlim _settled = new(0);
     private readonly CancellationTokenSource _disposing = new();
-    private long _bytes;
+    private ChannelWriter<Lease>? _deliveries;
+    private int _admitted;
+    private long _admittedBytes;
     private Task? _leaseLoop;
 
     public PubSubRequestSource(ChannelBase channel, string subscription, PubSubSourceOptions options,
@@ -62,9 +65,10 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
     public async IAsyncEnumerable<SourceMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _leaseLoop ??= Task.Run(() => ExtendLeasesAsync(_disposing.Token));
-        var deliveries = Channel.CreateUnbounded<Lease>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var deliveries = Channel.CreateUnbounded<Lease>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_gate) _deliveries = deliveries.Writer;
         using var pulling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        var pull = Task.Run(() => PullAsync(deliveries.Writer, pulling.Token));
+        var pull = Task.Run(() => PullAsync(pulling.Token));
         try
         {
             while (true)
@@ -95,6 +99,7 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
         {
             pulling.Cancel();
             await pull.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            lock (_gate) _deliveries = null;
             // Received but never handed to the pipeline: back to Pub/Sub at once, for this replica or another.
             string[] undelivered;
             lock (_gate) undelivered = _leases.Values.Where(l => !l.Delivered).Select(l => l.MessageId).ToArray();
@@ -155,24 +160,54 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
             foreach (var id in messageIds)
             {
                 if (!_leases.Remove(id, out var lease)) continue;
-                _bytes -= lease.Data.Length;
+                if (lease.Admitted)
+                {
+                    _admitted--;
+                    _admittedBytes -= lease.Data.Length;
+                }
                 ackIds.Add(lease.AckId);
             }
-            _observer.Outstanding(_leases.Count, _bytes);
+            Admit();
         }
         if (ackIds.Count > 0) _settled.Release();
         return ackIds;
     }
 
+    /// <summary>
+    /// Flow control: moves waiting messages into the pipeline while fewer than the limits are in flight. Pub/Sub
+    /// may send more than it was asked for; the rest wait here, leased (and extended) but not yet processed.
+    /// Called under <see cref="_gate"/>.
+    /// </summary>
+    private void Admit()
+    {
+        while (_waiting.TryPeek(out var next))
+        {
+            if (!_leases.TryGetValue(next.MessageId, out var current) || current != next)
+            {
+                _waiting.Dequeue(); // settled while waiting (a nack on shutdown)
+                continue;
+            }
+            var room = _admitted == 0 || (_admitted < _options.MaxOutstandingMessages && _admittedBytes + next.Data.Length <= _options.MaxOutstandingBytes);
+            if (!room || _deliveries is null) break;
+            _waiting.Dequeue();
+            next.Admitted = true;
+            _admitted++;
+            _admittedBytes += next.Data.Length;
+            _deliveries.TryWrite(next);
+        }
+        _observer.Outstanding(_admitted, _admittedBytes, _waiting.Count);
+    }
+
+    /// <summary>The stream is read on only when nothing waits and there is room in flight.</summary>
     private bool Full
     {
         get
         {
-            lock (_gate) return _leases.Count >= _options.MaxOutstandingMessages || _bytes >= _options.MaxOutstandingBytes;
+            lock (_gate) return _waiting.Count > 0 || _admitted >= _options.MaxOutstandingMessages || _admittedBytes >= _options.MaxOutstandingBytes;
         }
     }
 
-    private async Task PullAsync(ChannelWriter<Lease> deliveries, CancellationToken cancellationToken)
+    private async Task PullAsync(CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromMilliseconds(_options.ReconnectInitialBackoffMilliseconds);
         var maxBackoff = TimeSpan.FromMilliseconds(_options.ReconnectMaxBackoffMilliseconds);
@@ -186,7 +221,7 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
                 _observer.StreamConnected();
                 if (!first) _logger.LogInformation("streaming pull of {subscription} reopened", Subscription);
                 first = false;
-                reason = await PullOneStreamAsync(deliveries, () => backoff = TimeSpan.FromMilliseconds(_options.ReconnectInitialBackoffMilliseconds), cancellationToken);
+                reason = await PullOneStreamAsync(() => backoff = TimeSpan.FromMilliseconds(_options.ReconnectInitialBackoffMilliseconds), cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -208,11 +243,11 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
             await Task.Delay(Jitter(backoff), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             backoff = TimeSpan.FromTicks(Math.Min(maxBackoff.Ticks, backoff.Ticks * 2));
         }
-        deliveries.TryComplete();
+        lock (_gate) _deliveries?.TryComplete();
     }
 
     /// <summary>One streaming pull until the server ends it (returns why) or it breaks (throws).</summary>
-    private async Task<string> PullOneStreamAsync(ChannelWriter<Lease> deliveries, Action receiving, CancellationToken cancellationToken)
+    private async Task<string> PullOneStreamAsync(Action receiving, CancellationToken cancellationToken)
     {
         using var streamEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var call = _client.StreamingPull(cancellationToken: streamEnd.Token);
@@ -240,7 +275,7 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
                 while (Full) await _settled.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
                 if (!await call.ResponseStream.MoveNext(cancellationToken)) return "closed by the server";
                 receiving();
-                await ReceiveAsync(call.ResponseStream.Current, deliveries);
+                Receive(call.ResponseStream.Current);
             }
         }
         finally
@@ -250,17 +285,15 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
         }
     }
 
-    private async Task ReceiveAsync(StreamingPullResponse response, ChannelWriter<Lease> deliveries)
+    private void Receive(StreamingPullResponse response)
     {
         var now = _clock.GetUtcNow();
-        var excess = new List<string>();
-        foreach (var received in response.ReceivedMessages)
+        lock (_gate)
         {
-            var message = received.Message;
-            if (received.DeliveryAttempt > 1) _observer.Redelivered();
-            Lease lease;
-            lock (_gate)
+            foreach (var received in response.ReceivedMessages)
             {
+                var message = received.Message;
+                if (received.DeliveryAttempt > 1) _observer.Redelivered();
                 if (_leases.TryGetValue(message.MessageId, out var existing))
                 {
                     existing.AckId = received.AckId; // the newest delivery's handle is the one Pub/Sub honours
@@ -268,22 +301,11 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
                     if (received.DeliveryAttempt <= 1) _observer.Redelivered();
                     continue;
                 }
-                if (_leases.Count >= _options.MaxOutstandingMessages || (_leases.Count > 0 && _bytes + message.Data.Length > _options.MaxOutstandingBytes))
-                {
-                    excess.Add(received.AckId); // the server sent past the flow-control limit: hand it straight back
-                    continue;
-                }
-                lease = new Lease(message.MessageId, received.AckId, message.Data, message.Attributes, received.DeliveryAttempt, now) { ExtendAt = now + HalfDeadline };
+                var lease = new Lease(message.MessageId, received.AckId, message.Data, message.Attributes, received.DeliveryAttempt, now) { ExtendAt = now + HalfDeadline };
                 _leases[message.MessageId] = lease;
-                _bytes += message.Data.Length;
-                _observer.Outstanding(_leases.Count, _bytes);
+                _waiting.Enqueue(lease);
             }
-            deliveries.TryWrite(lease);
-        }
-        if (excess.Count > 0)
-        {
-            _observer.Nacked(excess.Count);
-            await _deadlines.ModifyAsync(excess, 0, CancellationToken.None);
+            Admit();
         }
     }
 
