@@ -133,6 +133,7 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
     {
         using var scenario = await PubSubScenario.CreateAsync(season, ackDeadlineSeconds: 10);
         var requests = SpoolRequests.ForDays(scenario.DataDir, new DateOnly(2025, 2, 13), new DateOnly(2025, 2, 13));
+        Assert.True(requests.Count > 100, $"only {requests.Count} requests");
         using var clean = season.CopyDataDir();
         var file = Path.Combine(clean.Path, "requests.jsonl");
         await File.WriteAllLinesAsync(file, requests.Select(r => r.Json));
@@ -149,7 +150,7 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
         }
         await using (var second = scenario.Start(slow))
         {
-            await EventuallyCoveredAsync(scenario, ids, events, second.Transcript);
+            await EventuallyCoveredAsync(scenario, ids, events, () => second.Transcript);
             second.SendSigterm();
             Assert.Equal(0, await second.WaitForExitAsync());
         }
@@ -173,7 +174,8 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
         var emulator = await PubSubEmulator.SharedAsync();
         var forwarded = await emulator.Rest.CreateTopicAsync(PubSubEmulator.NewProject(), "unused-dead-letters");
         using var scenario = await PubSubScenario.CreateAsync(season, ackDeadlineSeconds: 600, DeadLetterPolicy(forwarded));
-        var requests = SpoolRequests.ForDays(scenario.DataDir, new DateOnly(2025, 2, 14), new DateOnly(2025, 2, 14), limit: 60);
+        var requests = SpoolRequests.ForDays(scenario.DataDir, new DateOnly(2025, 2, 20), new DateOnly(2025, 2, 20), limit: 60);
+        Assert.Equal(60, requests.Count);
         var ids = await scenario.Rest.PublishAsync(scenario.RequestsTopic, requests.Select(r => r.Json));
         var environment = new Dictionary<string, string>
         {
@@ -194,7 +196,7 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
         var restarted = Stopwatch.StartNew();
         await using (var second = scenario.Start(environment))
         {
-            await EventuallyCoveredAsync(scenario, ids, events, second.Transcript);
+            await EventuallyCoveredAsync(scenario, ids, events, () => second.Transcript);
             output.WriteLine($"the next process had every remaining request written {restarted.Elapsed.TotalSeconds:F1} s after it started (ack deadline 600 s)");
             var scrape = await second.ScrapeAsync();
             Assert.True(scrape.Sum("stream_pubsub_redeliveries_total") > 0, "the nacked messages should arrive as second deliveries");
@@ -213,7 +215,8 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
     {
         using var scenario = await PubSubScenario.CreateAsync(season, ackDeadlineSeconds: 10);
         await using var proxy = new TcpCutter(scenario.Emulator.Host);
-        var requests = SpoolRequests.ForDays(scenario.DataDir, new DateOnly(2025, 2, 18), new DateOnly(2025, 2, 18), limit: 150);
+        var requests = SpoolRequests.ForDays(scenario.DataDir, new DateOnly(2025, 2, 21), new DateOnly(2025, 2, 21), limit: 150);
+        Assert.Equal(150, requests.Count);
         var ids = await scenario.Rest.PublishAsync(scenario.RequestsTopic, requests.Select(r => r.Json));
         var environment = new Dictionary<string, string>
         {
@@ -230,7 +233,7 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
                 await service.ScrapeUntilAsync(s => s.Sum("stream_pubsub_stream_reconnects_total") >= cut
                     && s.Sum("stream_requests_received_total") > before.Sum("stream_requests_received_total"), $"the stream to reconnect after cut {cut} and read on");
             }
-            await EventuallyCoveredAsync(scenario, ids, events, service.Transcript);
+            await EventuallyCoveredAsync(scenario, ids, events, () => service.Transcript);
             var scrape = await service.ScrapeAsync();
             output.WriteLine($"reconnects: {scrape.Sum("stream_pubsub_stream_reconnects_total")}, received {scrape.Sum("stream_requests_received_total")} of {ids.Count} published");
             service.SendSigterm();
@@ -266,7 +269,7 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
     }
 
     /// <summary>Drains the events subscription until every id in <paramref name="ids"/> has had its event.</summary>
-    private static async Task EventuallyCoveredAsync(PubSubScenario scenario, IReadOnlyList<string> ids, List<PubSubRest.Received> events, string transcript)
+    private static async Task EventuallyCoveredAsync(PubSubScenario scenario, IReadOnlyList<string> ids, List<PubSubRest.Received> events, Func<string> transcript)
     {
         var waited = Stopwatch.StartNew();
         while (true)
@@ -275,7 +278,7 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
             var missing = ids.Except(events.Select(e => e.Attributes["request_id"])).Count();
             if (missing == 0) return;
             if (waited.Elapsed > ServiceProcess.Patience)
-                Assert.Fail($"{missing} of {ids.Count} requests still have no event after {ServiceProcess.Patience.TotalSeconds} s\n{transcript}");
+                Assert.Fail($"{missing} of {ids.Count} requests still have no event after {ServiceProcess.Patience.TotalSeconds} s\n{transcript()}");
             await Task.Delay(100);
         }
     }

@@ -35,12 +35,15 @@ public static class PubSubChannel
         });
     }
 
-    /// <summary>HTTP/2 keep-alive pings notice a dead connection (a cut proxy, a vanished peer) without waiting for TCP.</summary>
+    /// <summary>
+    /// HTTP/2 keep-alive pings notice a dead connection (a vanished peer) without waiting for TCP. Not more often
+    /// than every 5 minutes: gRPC servers (the emulator among them) answer more frequent pings with ENHANCE_YOUR_CALM.
+    /// </summary>
     private static SocketsHttpHandler Handler() => new()
     {
-        KeepAlivePingDelay = TimeSpan.FromSeconds(20),
-        KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+        KeepAlivePingDelay = TimeSpan.FromMinutes(5),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
         EnableMultipleHttp2Connections = true,
         PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
     };

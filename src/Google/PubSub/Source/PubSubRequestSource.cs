@@ -26,6 +26,7 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
 {
     private static readonly TimeSpan LeaseTick = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
     private readonly Subscriber.SubscriberClient _client;
     private readonly AckDeadlines _deadlines;
@@ -104,6 +105,7 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
             string[] undelivered;
             lock (_gate) undelivered = _leases.Values.Where(l => !l.Delivered).Select(l => l.MessageId).ToArray();
             await NackAsync(undelivered, CancellationToken.None);
+            if (undelivered.Length > 0) _logger.LogInformation("stopped reading {subscription}: {count} messages received but not yet started were handed back to Pub/Sub", Subscription, undelivered.Length);
         }
     }
 
@@ -147,6 +149,7 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
         string[] inFlight;
         lock (_gate) inFlight = _leases.Keys.ToArray();
         await NackAsync(inFlight, CancellationToken.None);
+        if (inFlight.Length > 0) _logger.LogInformation("closing {subscription}: {count} messages still in flight were handed back to Pub/Sub for redelivery", Subscription, inFlight.Length);
         _disposing.Cancel();
         if (_leaseLoop is { } loop) await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _disposing.Dispose();
@@ -223,19 +226,25 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
                 first = false;
                 reason = await PullOneStreamAsync(() => backoff = TimeSpan.FromMilliseconds(_options.ReconnectInitialBackoffMilliseconds), cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (cancellationToken.IsCancellationRequested)
             {
-                break;
+                break; // stopping: however the stream ended
             }
-            catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+            catch (RpcException e)
             {
                 reason = $"{e.StatusCode}: {e.Status.Detail}";
                 if (!RetryableCodes.IsRetryable(e.StatusCode))
                     _logger.LogError("streaming pull of {subscription} failed with {status} (not transient: check the subscription and the service account's roles); retrying", Subscription, reason);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is IOException or HttpRequestException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or HttpRequestException or InvalidOperationException)
             {
                 reason = e.Message;
+            }
+            catch (Exception e)
+            {
+                // A bug here must not silently end the subscription: say so, and pull again.
+                reason = e.GetType().Name + ": " + e.Message;
+                _logger.LogError(e, "streaming pull of {subscription} failed unexpectedly: {error}", Subscription, reason);
             }
             if (cancellationToken.IsCancellationRequested) break;
             _observer.StreamBroken(reason);
@@ -246,36 +255,70 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
         lock (_gate) _deliveries?.TryComplete();
     }
 
-    /// <summary>One streaming pull until the server ends it (returns why) or it breaks (throws).</summary>
-    private async Task<string> PullOneStreamAsync(Action receiving, CancellationToken cancellationToken)
+    /// <summary>
+    /// One streaming pull until the server ends it (returns why) or it breaks (throws). Asked to stop, it
+    /// half-closes the stream and reads on until the server has closed it too: a nack sent while the server
+    /// still counts the stream open comes straight back to it (and would then wait out its ack deadline).
+    /// </summary>
+    private async Task<string> PullOneStreamAsync(Action receiving, CancellationToken stop)
     {
-        using var streamEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var streamEnd = new CancellationTokenSource();
         using var call = _client.StreamingPull(cancellationToken: streamEnd.Token);
-        await call.RequestStream.WriteAsync(new StreamingPullRequest
+        var writes = new SemaphoreSlim(1, 1);
+        var stopping = false;
+        async Task WriteAsync(StreamingPullRequest request)
+        {
+            await writes.WaitAsync(streamEnd.Token);
+            try { if (!stopping) await call.RequestStream.WriteAsync(request, streamEnd.Token); }
+            finally { writes.Release(); }
+        }
+        await WriteAsync(new StreamingPullRequest
         {
             Subscription = Subscription,
             StreamAckDeadlineSeconds = _options.AckDeadlineSeconds,
             MaxOutstandingMessages = _options.MaxOutstandingMessages,
             MaxOutstandingBytes = _options.MaxOutstandingBytes,
             ClientId = _clientId,
-        }, cancellationToken);
+        });
+        using var halfClose = stop.Register(() => _ = Task.Run(async () =>
+        {
+            await writes.WaitAsync(CancellationToken.None);
+            try
+            {
+                stopping = true;
+                streamEnd.CancelAfter(StopGrace);
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (Exception e) when (e is RpcException or InvalidOperationException or OperationCanceledException)
+            {
+                streamEnd.Cancel(); // the stream is already gone
+            }
+            finally
+            {
+                writes.Release();
+            }
+        }));
         var heartbeat = Task.Run(async () =>
         {
             // An empty request now and then tells the server this stream's client is alive.
-            while (!streamEnd.IsCancellationRequested)
+            while (!streamEnd.IsCancellationRequested && !stopping)
             {
                 await Task.Delay(Heartbeat, streamEnd.Token);
-                await call.RequestStream.WriteAsync(new StreamingPullRequest(), streamEnd.Token);
+                await WriteAsync(new StreamingPullRequest());
             }
         }, CancellationToken.None);
         try
         {
             while (true)
             {
-                while (Full) await _settled.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
-                if (!await call.ResponseStream.MoveNext(cancellationToken)) return "closed by the server";
+                while (Full && !stop.IsCancellationRequested)
+                {
+                    try { await _settled.WaitAsync(TimeSpan.FromMilliseconds(200), stop); }
+                    catch (OperationCanceledException) { }
+                }
+                if (!await call.ResponseStream.MoveNext(streamEnd.Token)) return stop.IsCancellationRequested ? "stopped" : "closed by the server";
                 receiving();
-                Receive(call.ResponseStream.Current);
+                Receive(call.ResponseStream.Current); // also while stopping: what arrives then is nacked with the rest
             }
         }
         finally
