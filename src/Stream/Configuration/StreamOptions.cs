@@ -32,4 +32,5 @@ public sealed record StreamOptions
     public ServiceOptions Service { get; init; } = new();
     public SpoolOptions Spool { get; init; } = new();
     public FreshnessOptions Freshness { get; init; } = new();
+    public SourceOptions Source { get; init; } = new();
 }
