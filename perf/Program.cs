@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Running;
 using StreamProcessor.Perf.Harness;
+using StreamProcessor.Perf.Load;
 
 // dotnet run -c Release --project perf -- [--quick] [--json]     the replay harness
 // dotnet run -c Release --project perf -- bench [BenchmarkDotNet options, e.g. --filter '*Write*']
@@ -16,6 +17,8 @@ if (args is ["bench", .. var rest])
     BenchmarkSwitcher.FromAssembly(typeof(ReplayHarness).Assembly).Run(rest);
     return 0;
 }
+
+if (args is ["load", .. var loadArgs]) return await LoadGenerator.RunAsync(LoadOptions.Parse(loadArgs));
 
 var unknown = args.Where(a => a is not ("--quick" or "--json")).ToArray();
 if (unknown.Length > 0)
