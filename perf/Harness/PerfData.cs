@@ -24,7 +24,7 @@ public sealed class PerfData(string repositoryRoot, string outputDirectory, Text
     public async Task<string> EnsureBaseAsync()
     {
         if (!File.Exists(BoxScores)) throw new FileNotFoundException($"the harness replays the shared season, read in place: {BoxScores} is missing");
-        var stamp = $"{new FileInfo(BoxScores).Length} {File.GetLastWriteTimeUtc(BoxScores):O} {StreamProcessor.Systems.Features.FeatureCatalog.Version} until {TrainUntil:yyyy-MM-dd}";
+        var stamp = $"{new FileInfo(BoxScores).Length} {File.GetLastWriteTimeUtc(BoxScores):O} {StreamProcessor.Systems.Features.FeatureCatalog.Version} until {TrainUntil:yyyy-MM-dd} {typeof(Warehouse).Assembly.ManifestModule.ModuleVersionId}";
         var marker = Path.Combine(BaseDir, "ready");
         if (File.Exists(marker) && File.ReadAllText(marker) == stamp) return BaseDir;
 

@@ -15,4 +15,7 @@ public sealed record RunResult
     [JsonPropertyName("p50_ms")] public required double P50Ms { get; init; }
     [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
     [JsonPropertyName("peak_rss_mb")] public required double PeakRssMb { get; init; }
+
+    /// <summary>Where the time went: seconds in each warehouse step, summed over its batches.</summary>
+    [JsonPropertyName("stages")] public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
 }

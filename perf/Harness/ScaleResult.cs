@@ -14,6 +14,8 @@ public sealed record ScaleResult
     [JsonPropertyName("peak_rss_mb")] public required double PeakRssMb { get; init; }
     [JsonPropertyName("predictions_written")] public required long PredictionsWritten { get; init; }
 
+    [JsonPropertyName("stages")] public required IReadOnlyDictionary<string, double> Stages { get; init; }
+
     /// <summary>The one-request-at-a-time design over the first requests of the same scale (its rate does not depend on the total).</summary>
     [JsonPropertyName("sequential")] public required RunResult Sequential { get; init; }
 
@@ -29,6 +31,7 @@ public sealed record ScaleResult
         P99Ms = batched.P99Ms,
         PeakRssMb = batched.PeakRssMb,
         PredictionsWritten = batched.PredictionsWritten,
+        Stages = batched.Stages,
         Sequential = sequential,
     };
 }

@@ -56,6 +56,7 @@ public static class ScaleRun
             P50Ms = Math.Round(latency.Percentile(50), 2),
             P99Ms = Math.Round(latency.Percentile(99), 2),
             PeakRssMb = Math.Round(PeakRss.Megabytes(), 1),
+            Stages = latency.StageSeconds,
         };
     }
 }

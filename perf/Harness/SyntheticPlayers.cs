@@ -26,6 +26,20 @@ public static class SyntheticPlayers
                     """;
                 command.ExecuteNonQuery();
             }
+        // Stored by date, as features build and data load store them (the clones were appended copy after copy).
+        foreach (var table in Tables)
+            foreach (var sql in new[]
+            {
+                $"CREATE TEMP TABLE sorted AS SELECT * FROM {table} ORDER BY game_date, player_lookup",
+                $"DELETE FROM {table}",
+                $"INSERT INTO {table} SELECT * FROM sorted",
+                "DROP TABLE sorted",
+            })
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "CHECKPOINT";
         checkpoint.ExecuteNonQuery();

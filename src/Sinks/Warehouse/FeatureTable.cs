@@ -29,7 +29,7 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
             row.AppendValue(f.QualityScore)
                 .AppendValue(f.MissingFeatures.Select(m => m.ColumnName()).ToList())
                 .AppendValue(computedAt);
-        });
+        }, clusterBy: "game_date, player_lookup"); // the pipeline reads a batch's days: stored by date, the scan skips the rest
         tx.Commit();
         return count;
     }
