@@ -13,13 +13,13 @@ using StreamProcessor.Systems.Prediction;
 namespace StreamProcessor.Perf.Benchmarks;
 
 /// <summary>
-/// Real inputs for the step benchmarks: the first <see cref="Requests"/> requests of 2025-02-12 from the shared season,
+/// Real inputs for the step benchmarks: the first <see cref="Requests"/> (or <c>count</c>) requests of 2025-02-10 .. 12 from the shared season,
 /// on a private copy of the harness's prepared warehouse, with everything each step consumes made by the step before.
 /// </summary>
 public sealed class BenchmarkData : IDisposable
 {
     public const int Requests = 256;
-    private static readonly DateOnly Day = new(2025, 2, 12);
+    private static readonly DateOnly From = new(2025, 2, 10), To = new(2025, 2, 12);
 
     private BenchmarkData(string dataDir, Warehouse warehouse, StreamOptions options, IReadOnlyList<IPredictionSystem> systems,
         IReadOnlyList<SourceMessage> messages, IReadOnlyList<PredictionRequest> requests, IReadOnlyDictionary<PlayerDate, FeatureRecord> features)
@@ -41,7 +41,7 @@ public sealed class BenchmarkData : IDisposable
     public IReadOnlyList<PredictionRequest> DecodedRequests { get; }
     public IReadOnlyDictionary<PlayerDate, FeatureRecord> Features { get; }
 
-    public static BenchmarkData Load(string name)
+    public static BenchmarkData Load(string name, int count = Requests)
     {
         var root = RepositoryRoot.Find();
         var output = Path.Combine(root, "perf", "out");
@@ -51,7 +51,7 @@ public sealed class BenchmarkData : IDisposable
         var options = ConfigurationLoader.Load(data.ConfigPath);
         var warehouse = Warehouse.OpenInDirectory(dataDir);
         var models = new ModelStore(dataDir).TryLoad().Models ?? throw new InvalidOperationException("no model in the prepared data");
-        var messages = ReplayRequests.For(new FeatureTable(warehouse, options.History).ReadRange(Day, Day)).Messages.Take(Requests).ToArray();
+        var messages = ReplayRequests.For(new FeatureTable(warehouse, options.History).ReadRange(From, To)).Messages.Take(count).ToArray();
         var decoder = new RequestDecoder(options.Validation);
         var requests = messages.Select(m => decoder.Decode(m).Request!).ToArray();
         var features = new FeatureTable(warehouse, options.History).LoadAsync(requests.Select(r => r.Key).ToArray(), CancellationToken.None).GetAwaiter().GetResult();

@@ -9,14 +9,16 @@ using StreamProcessor.Systems.Prediction;
 namespace StreamProcessor.Perf.Benchmarks;
 
 /// <summary>
-/// The steps after the systems, one write-batch (128 requests, the configured size) at a time: the upsert write of
-/// the rows, the completion events, the execution-log rows, and the durable acknowledgement. Repeated invocations
-/// rewrite the same keys, as a redelivery does.
+/// The steps after the systems, one write batch at a time (times are per batch of <see cref="Batch"/> requests, to
+/// compare sizes): the upsert write of the rows, the completion events, the execution-log rows, and the durable
+/// acknowledgement. Repeated invocations rewrite the same keys, as a redelivery does.
 /// </summary>
 [Config(typeof(PerfConfig))]
 public class SinkBenchmarks
 {
-    private const int Batch = 128;
+    [Params(128, 512)]
+    public int Batch { get; set; } = 128;
+
     private BenchmarkData _data = null!;
     private PredictionBatch _rows = null!;
     private CompletionEvent[] _events = null!;
@@ -30,7 +32,7 @@ public class SinkBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _data = BenchmarkData.Load("sinks");
+        _data = BenchmarkData.Load("sinks-" + Batch, Batch);
         var now = DateTimeOffset.UtcNow;
         var inputs = _data.Inputs().Take(Batch).ToArray();
         var bases = _data.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
@@ -64,15 +66,15 @@ public class SinkBenchmarks
         _data.Dispose();
     }
 
-    [Benchmark(OperationsPerInvoke = Batch)]
+    [Benchmark]
     public Task UpsertWrite() => _sink.WriteAsync(_rows, CancellationToken.None);
 
-    [Benchmark(OperationsPerInvoke = Batch)]
+    [Benchmark]
     public Task EventPublish() => _publisher.PublishAsync(_events, CancellationToken.None);
 
-    [Benchmark(OperationsPerInvoke = Batch)]
+    [Benchmark]
     public Task ExecutionLogWrite() => _log.WriteAsync(_runs, CancellationToken.None);
 
-    [Benchmark(OperationsPerInvoke = Batch)]
+    [Benchmark]
     public void Ack() => _acks.Append(_ids);
 }
