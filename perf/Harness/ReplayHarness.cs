@@ -31,18 +31,25 @@ public static class ReplayHarness
             var row = ScaleResult.Of(scale, batched, sequential);
             rows.Add(row);
             Console.WriteLine(HarnessReport.TableRow(row));
+            Save(new HarnessReport { Quick = quick, Scales = rows }, output); // a long run that dies later keeps what it measured
         }
 
         var report = new HarnessReport { Quick = quick, Scales = rows };
         var text = JsonSerializer.Serialize(report);
-        File.WriteAllText(Path.Combine(output, "results.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-        File.WriteAllText(Path.Combine(output, "table.md"), report.Table());
-        var curve = Path.Combine(output, "scale-curve.png");
-        ScaleCurve.Save(rows, curve);
+        var curve = Save(report, output);
         Console.WriteLine($"ratio over the one-request-at-a-time design (worst scale): {report.SequentialRatio:N0}x");
         Console.WriteLine($"wrote {Path.Combine(output, "results.json")}, {Path.Combine(output, "table.md")} and {curve}");
         if (json) Console.WriteLine(text);
         return 0;
+    }
+
+    private static string Save(HarnessReport report, string output)
+    {
+        File.WriteAllText(Path.Combine(output, "results.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(output, "table.md"), report.Table());
+        var curve = Path.Combine(output, "scale-curve.png");
+        ScaleCurve.Save(report.Scales, curve);
+        return curve;
     }
 
     private static async Task<RunResult> MeasureAsync(PerfData data, Scale scale, string design, int limit)
