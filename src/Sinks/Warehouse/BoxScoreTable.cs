@@ -18,7 +18,7 @@ public sealed class BoxScoreTable(Warehouse warehouse)
             .AppendValue(b.Steals).AppendValue(b.FieldGoalsAttempted).AppendValue(b.FieldGoalsMade)
             .AppendValue(b.ThreesAttempted).AppendValue(b.ThreesMade).AppendValue(b.FreeThrowsAttempted)
             .AppendValue(b.FreeThrowsMade).AppendValue(b.Rebounds).AppendValue(b.Turnovers)
-            .AppendValue(source).AppendValue(loadedAt));
+            .AppendValue(source).AppendValue(loadedAt), clusterBy: "game_date, player_lookup"); // read by date ranges, like the features
         PlayerRegistryTable.Rebuild(connection);
         tx.Commit();
         return rows.Count;

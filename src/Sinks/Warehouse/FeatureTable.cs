@@ -29,7 +29,7 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
             row.AppendValue(f.QualityScore)
                 .AppendValue(f.MissingFeatures.Select(m => m.ColumnName()).ToList())
                 .AppendValue(computedAt);
-        });
+        }, clusterBy: "game_date, player_lookup"); // the pipeline reads a batch's days: stored by date, the scan skips the rest
         tx.Commit();
         return count;
     }
@@ -107,56 +107,95 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
         return await Task.Run(() => Load(keys), cancellationToken);
     }
 
+    /// <summary>
+    /// Two flat reads on one connection: the keys' feature rows, then their recent games one row per game. Both are
+    /// bounded by the batch's dates (so the scan skips the rest of the season), and neither returns lists: reading
+    /// ten list columns per row through the client cost more than the whole query (see perf/ FeatureLoadBenchmark).
+    /// </summary>
     private Dictionary<PlayerDate, FeatureRecord> Load(IReadOnlyCollection<PlayerDate> keys)
     {
         using var connection = warehouse.Connect();
         Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE feature_keys (player_lookup VARCHAR, game_date DATE)");
+        var first = DateOnly.MaxValue;
+        var last = DateOnly.MinValue;
         using (var appender = connection.CreateAppender("temp", "main", "feature_keys"))
         {
-            foreach (var key in keys) appender.CreateRow().AppendValue(key.PlayerLookup).AppendValue(key.GameDate).EndRow();
+            foreach (var key in keys)
+            {
+                appender.CreateRow().AppendValue(key.PlayerLookup).AppendValue(key.GameDate).EndRow();
+                if (key.GameDate < first) first = key.GameDate;
+                if (key.GameDate > last) last = key.GameDate;
+            }
         }
+        var history = ReadHistories(connection, first, last);
         using var cmd = Sql.Command(connection, $"""
-            WITH k AS (SELECT DISTINCT player_lookup, game_date FROM feature_keys),
-            history AS (
-                SELECT k.player_lookup, k.game_date,
-                       list(h.game_date ORDER BY h.game_date DESC)[1:$1] AS dates,
-                       list(h.opp_def_rating_rel ORDER BY h.game_date DESC)[1:$1] AS def_ratings,
-                       list(h.days_rest ORDER BY h.game_date DESC)[1:$1] AS rests,
-                       list(h.home ORDER BY h.game_date DESC)[1:$1] AS homes,
-                       list(h.recent_form ORDER BY h.game_date DESC)[1:$1] AS forms,
-                       list(s.points::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS points,
-                       list(s.minutes ORDER BY h.game_date DESC)[1:$1] AS minutes,
-                       list(s.rebounds::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS rebounds,
-                       list(s.assists::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS assists,
-                       list(s.fg3m::DOUBLE ORDER BY h.game_date DESC)[1:$1] AS threes
-                FROM k
-                JOIN nba_predictions.ml_feature_store_v2 h
-                  ON h.player_lookup = k.player_lookup
-                 AND h.game_date < k.game_date
-                 AND h.game_date >= k.game_date - to_days($2::INTEGER)
-                JOIN nba_analytics.player_game_summary s
-                  ON s.player_lookup = h.player_lookup AND s.game_date = h.game_date
-                GROUP BY k.player_lookup, k.game_date
-            )
-            SELECT f.player_lookup, f.game_date, f.game_id, f.team, f.opponent, f.feature_version, {FeatureColumns},
-                   hi.dates, hi.def_ratings, hi.rests, hi.homes, hi.forms, hi.points, hi.minutes, hi.rebounds, hi.assists, hi.threes,
-                   f.computed_at
-            FROM k
-            JOIN nba_predictions.ml_feature_store_v2 f ON f.player_lookup = k.player_lookup AND f.game_date = k.game_date
-            LEFT JOIN history hi ON hi.player_lookup = k.player_lookup AND hi.game_date = k.game_date
-            """, _window.MaxGames, _window.WindowDays);
+            SELECT f.player_lookup, f.game_date, f.game_id, f.team, f.opponent, f.feature_version, {Prefixed("f.")}, f.computed_at
+            FROM nba_predictions.ml_feature_store_v2 f
+            SEMI JOIN feature_keys k ON f.player_lookup = k.player_lookup AND f.game_date = k.game_date
+            WHERE f.game_date BETWEEN $1 AND $2
+            """, first, last);
         using var reader = cmd.ExecuteReader();
         var result = new Dictionary<PlayerDate, FeatureRecord>(keys.Count);
-        var historyStart = 6 + FeatureCatalog.Count;
+        var computedAtColumn = 6 + FeatureCatalog.Count;
         while (reader.Read())
         {
             var features = ReadFeatures(reader);
-            var computedAt = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(historyStart + 10), DateTimeKind.Utc));
-            result[features.Key] = new FeatureRecord(features, ReadHistory(reader, historyStart), computedAt);
+            var computedAt = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(computedAtColumn), DateTimeKind.Utc));
+            result[features.Key] = new FeatureRecord(features, history.TryGetValue(features.Key, out var games) ? games : [], computedAt);
         }
         Sql.Execute(connection, "DROP TABLE feature_keys");
         return result;
     }
+
+    /// <summary>Each key's last <c>MaxGames</c> games within <c>WindowDays</c> before its date, newest first.</summary>
+    private Dictionary<PlayerDate, IReadOnlyList<HistoricalGame>> ReadHistories(DuckDB.NET.Data.DuckDBConnection connection, DateOnly first, DateOnly last)
+    {
+        using var cmd = Sql.Command(connection, """
+            WITH k AS (SELECT DISTINCT player_lookup, game_date FROM feature_keys)
+            SELECT k.player_lookup, k.game_date, h.game_date, h.opp_def_rating_rel, h.days_rest, h.home, h.recent_form,
+                   s.points::DOUBLE, s.minutes, s.rebounds::DOUBLE, s.assists::DOUBLE, s.fg3m::DOUBLE
+            FROM k
+            JOIN nba_predictions.ml_feature_store_v2 h
+              ON h.player_lookup = k.player_lookup
+             AND h.game_date < k.game_date
+             AND h.game_date >= k.game_date - to_days($1::INTEGER)
+            JOIN nba_analytics.player_game_summary s
+              ON s.player_lookup = h.player_lookup AND s.game_date = h.game_date
+            WHERE h.game_date >= $2::DATE - to_days($1::INTEGER) AND h.game_date < $3
+              AND s.game_date >= $2::DATE - to_days($1::INTEGER) AND s.game_date < $3
+            QUALIFY row_number() OVER (PARTITION BY k.player_lookup, k.game_date ORDER BY h.game_date DESC) <= $4
+            ORDER BY k.player_lookup, k.game_date, h.game_date DESC
+            """, _window.WindowDays, first, last, _window.MaxGames);
+        using var reader = cmd.ExecuteReader();
+        var histories = new Dictionary<PlayerDate, IReadOnlyList<HistoricalGame>>();
+        List<HistoricalGame>? games = null;
+        PlayerDate current = default;
+        while (reader.Read())
+        {
+            var key = new PlayerDate(reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
+            if (games is null || key != current)
+            {
+                current = key;
+                histories[key] = games = [];
+            }
+            games.Add(new HistoricalGame
+            {
+                GameDate = reader.GetFieldValue<DateOnly>(2),
+                OpponentTier = GameContext.TierFor(Sql.NaNIfNull(reader, 3)),
+                DaysRest = GameContext.RestDaysFor(Sql.NaNIfNull(reader, 4)),
+                Home = GameContext.IsHome(Sql.NaNIfNull(reader, 5)),
+                RecentForm = GameContext.FormFor(Sql.NaNIfNull(reader, 6)),
+                Points = ZeroIfNull(reader, 7),
+                Minutes = ZeroIfNull(reader, 8),
+                Rebounds = ZeroIfNull(reader, 9),
+                Assists = ZeroIfNull(reader, 10),
+                ThreesMade = ZeroIfNull(reader, 11),
+            });
+        }
+        return histories;
+    }
+
+    private static double ZeroIfNull(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetDouble(ordinal);
 
     private static PlayerFeatures ReadFeatures(DuckDBDataReader reader)
     {
@@ -165,38 +204,5 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
         return new PlayerFeatures(
             new PlayerDate(reader.GetString(0), reader.GetFieldValue<DateOnly>(1)),
             reader.GetString(2), reader.GetString(3), reader.GetString(4), values, reader.GetString(5));
-    }
-
-    private static IReadOnlyList<HistoricalGame> ReadHistory(DuckDBDataReader reader, int start)
-    {
-        if (reader.IsDBNull(start)) return [];
-        var dates = reader.GetFieldValue<List<DateOnly>>(start);
-        var defRatings = reader.GetFieldValue<List<double?>>(start + 1);
-        var rests = reader.GetFieldValue<List<double?>>(start + 2);
-        var homes = reader.GetFieldValue<List<double?>>(start + 3);
-        var forms = reader.GetFieldValue<List<double?>>(start + 4);
-        var points = reader.GetFieldValue<List<double?>>(start + 5);
-        var minutes = reader.GetFieldValue<List<double?>>(start + 6);
-        var rebounds = reader.GetFieldValue<List<double?>>(start + 7);
-        var assists = reader.GetFieldValue<List<double?>>(start + 8);
-        var threes = reader.GetFieldValue<List<double?>>(start + 9);
-        var games = new HistoricalGame[dates.Count];
-        for (var i = 0; i < games.Length; i++)
-        {
-            games[i] = new HistoricalGame
-            {
-                GameDate = dates[i],
-                OpponentTier = GameContext.TierFor(defRatings[i] ?? double.NaN),
-                DaysRest = GameContext.RestDaysFor(rests[i] ?? double.NaN),
-                Home = GameContext.IsHome(homes[i] ?? double.NaN),
-                RecentForm = GameContext.FormFor(forms[i] ?? double.NaN),
-                Points = points[i] ?? 0,
-                Minutes = minutes[i] ?? 0,
-                Rebounds = rebounds[i] ?? 0,
-                Assists = assists[i] ?? 0,
-                ThreesMade = threes[i] ?? 0,
-            };
-        }
-        return games;
     }
 }

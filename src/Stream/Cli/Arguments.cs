@@ -25,6 +25,15 @@ public sealed class Arguments
         }
     }
 
+    /// <summary>A verb's command line parsed outside the CLI (a harness running a verb's code in-process); a bad one is a usage error.</summary>
+    internal static Arguments Parse(IReadOnlyList<string> args)
+    {
+        var root = StreamCommandLine.Build(new StreamProcessor.Stream.Configuration.StreamOptions(), _ => throw new InvalidOperationException("parsed, not run"));
+        var parsed = root.Parse(args.ToArray());
+        if (parsed.Errors.Count > 0) throw new UsageException(string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        return new Arguments(parsed);
+    }
+
     /// <summary>Whether a flag such as <c>--force</c> was given.</summary>
     public bool Has(string flag) => _options.TryGetValue(flag, out var option) && option is Option<bool> f && _parsed.GetValue(f);
 

@@ -6,7 +6,7 @@ namespace StreamProcessor.Tests.PubSub;
 public class PubSubCommandLineTests
 {
     [Theory]
-    [InlineData(new[] { "--source", "kafka" }, "--source must be spool or pubsub")]
+    [InlineData(new[] { "--source", "kafka" }, "Argument 'kafka' not recognized. Must be one of:")]
     [InlineData(new[] { "--source", "pubsub" }, "source.pubsub.subscription is required")]
     [InlineData(new[] { "--subscription", "projects/p/subscriptions/s" }, "--subscription needs --source pubsub")]
     [InlineData(new[] { "--source", "pubsub", "--subscription", "projects/p/topics/t" }, "expected projects/PROJECT/subscriptions/NAME")]

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace StreamProcessor.Perf.Harness;
+
+/// <summary>The harness's result: every scale, the worst ratio over the one-request-at-a-time design, and the targets checked (reported, never asserted).</summary>
+public sealed record HarnessReport
+{
+    [JsonPropertyName("quick")] public required bool Quick { get; init; }
+    [JsonPropertyName("cores")] public int Cores { get; init; } = Environment.ProcessorCount;
+    [JsonPropertyName("scales")] public required IReadOnlyList<ScaleResult> Scales { get; init; }
+
+    /// <summary>The smallest batched / sequential ratio over the scales (each pair measured in the same run).</summary>
+    [JsonPropertyName("sequential_ratio")] public double SequentialRatio => Scales.Count == 0 ? 0 : Scales.Min(s => s.SequentialRatio);
+
+    [JsonPropertyName("targets")] public IReadOnlyDictionary<string, bool> Targets => new SortedDictionary<string, bool>
+    {
+        ["season_requests_per_second_ge_10000"] = Find("season") is { } s && s.RequestsPerSecond >= 10_000,
+        ["day_elapsed_ms_le_100"] = Find("day") is { } d && d.ElapsedMs <= 100,
+        ["sequential_ratio_ge_100"] = SequentialRatio >= 100,
+        ["season_25x_peak_rss_le_1_5x_day"] = Find("season-25x") is { } big && Find("day") is { } day && big.PeakRssMb <= 1.5 * day.PeakRssMb,
+    };
+
+    private ScaleResult? Find(string scale) => Scales.FirstOrDefault(s => s.Scale == scale);
+
+    public static string TableHeader =>
+        "| scale | requests | requests/s | pipeline ms | p50 ms | p99 ms | peak RSS MB | one-at-a-time req/s (n) | ratio |\n" +
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+
+    public static string TableRow(ScaleResult s) => string.Create(CultureInfo.InvariantCulture,
+        $"| {s.Scale} | {s.Requests:N0} | {s.RequestsPerSecond:N0} | {s.ElapsedMs:N0} | {s.P50Ms:N1} | {s.P99Ms:N1} | {s.PeakRssMb:N0} | {s.Sequential.RequestsPerSecond:N1} ({s.Sequential.Requests:N0}) | {s.SequentialRatio:N0}x |");
+
+    public string Table()
+    {
+        var text = new StringBuilder(TableHeader).Append('\n');
+        foreach (var s in Scales) text.Append(TableRow(s)).Append('\n');
+        return text.ToString();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace StreamProcessor.Perf.Harness;
+
+/// <summary>What a child measured: pipeline time only (requests are made before the clock starts), and its own peak RSS.</summary>
+public sealed record RunResult
+{
+    [JsonPropertyName("design")] public required string Design { get; init; }
+    [JsonPropertyName("requests")] public required long Requests { get; init; }
+    [JsonPropertyName("predictions_written")] public required long PredictionsWritten { get; init; }
+    [JsonPropertyName("acknowledged")] public required long Acknowledged { get; init; }
+    [JsonPropertyName("dead_lettered")] public required long DeadLettered { get; init; }
+    [JsonPropertyName("elapsed_ms")] public required double ElapsedMs { get; init; }
+    [JsonPropertyName("requests_per_second")] public required double RequestsPerSecond { get; init; }
+    [JsonPropertyName("p50_ms")] public required double P50Ms { get; init; }
+    [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
+    [JsonPropertyName("peak_rss_mb")] public required double PeakRssMb { get; init; }
+
+    /// <summary>Where the time went: seconds in each warehouse step, summed over its batches.</summary>
+    [JsonPropertyName("stages")] public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
+}
