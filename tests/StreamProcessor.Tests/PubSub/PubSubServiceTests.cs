@@ -142,7 +142,8 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
         var ids = await scenario.Rest.PublishAsync(scenario.RequestsTopic, requests.Select(r => r.Json));
         var slow = new Dictionary<string, string> { ["STREAM_SOURCE__PUBSUB__ACK_DEADLINE_SECONDS"] = "10", ["STREAM_SOURCE__PUBSUB__MAX_OUTSTANDING_MESSAGES"] = "40" };
         var events = new List<PubSubRest.Received>();
-        await using (var first = scenario.Start(slow, extraArguments: ["--inject", "moving_average.delay_ms=15"]))
+        // Slow enough (about 30 requests a second) that the kill lands mid-stream however fast the machine is.
+        await using (var first = scenario.Start(slow, extraArguments: ["--inject", "moving_average.delay_ms=60"]))
         {
             var scrape = await first.ScrapeUntilAsync(s => PubSubScenario.Done(s) >= requests.Count / 4, "a quarter of the requests to be done");
             Assert.True(PubSubScenario.Done(scrape) < requests.Count, "everything was done before the kill; the test did not stop mid-stream");
