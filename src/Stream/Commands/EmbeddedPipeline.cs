@@ -11,6 +11,7 @@ using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.CircuitBreaker;
 using StreamProcessor.Stream.Resilience.Faults;
 using StreamProcessor.Stream.Resilience.Retry;
+using StreamProcessor.Stream.Warehouses;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
@@ -18,12 +19,12 @@ using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary>
-/// The pipeline's dependencies in embedded mode: the warehouse behind every seam, the five systems behind
+/// The pipeline's dependencies: the chosen warehouse's adapters behind every seam, the five systems behind
 /// their breakers, retries on every write, and any faults the configuration or --inject asks for.
 /// </summary>
 internal static class EmbeddedPipeline
 {
-    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, TrainedModels? models, IPipelineObserver? observer = null)
+    public static PipelineDependencies Dependencies(CommandContext context, IWarehouseAdapters warehouse, TrainedModels? models, IPipelineObserver? observer = null)
     {
         observer ??= NullPipelineObserver.Instance;
         var options = context.Options;
@@ -31,15 +32,15 @@ internal static class EmbeddedPipeline
         var systems = SystemCatalog.Create(options.Systems, models)
             .Select(s => faults.Systems.TryGetValue(s.Id, out var f) ? new FaultInjectingSystem(s, f, faults.Seed) : s)
             .ToArray();
-        IPredictionSink sink = new WarehousePredictionSink(warehouse);
+        IPredictionSink sink = warehouse.Predictions;
         if (faults.Sink.TransientFailuresPerBatch > 0 || faults.Sink.Permanent) sink = new FaultInjectingPredictionSink(sink, faults.Sink);
         if (faults.Any) context.Note($"fault injection is on: {Describe(faults)}");
         var retry = SinkRetry.Create(options.Resilience.Retry);
-        IFeatureStore features = new FeatureTable(warehouse, options.History);
+        IFeatureStore features = warehouse.FeatureStore(options.History);
         if (faults.Features.Any) features = new FaultInjectingFeatureStore(features, faults.Features);
-        IExecutionLog executionLog = new WarehouseExecutionLog(warehouse);
+        IExecutionLog executionLog = warehouse.ExecutionLog;
         if (faults.ExecutionLog.Any) executionLog = new FaultInjectingExecutionLog(executionLog, faults.ExecutionLog);
-        IBreakerStateStore breakerStore = new BreakerStateTable(warehouse);
+        IBreakerStateStore breakerStore = warehouse.BreakerState;
         if (faults.Breakers.Any) breakerStore = new FaultInjectingBreakerStateStore(breakerStore, faults.Breakers);
         breakerStore = new ResilientBreakerStateStore(breakerStore, retry, observer);
         return new PipelineDependencies
@@ -47,10 +48,10 @@ internal static class EmbeddedPipeline
             FeatureStore = features,
             Systems = systems,
             PredictionSink = sink,
-            DeadLetterSink = new WarehouseDeadLetterSink(warehouse),
+            DeadLetterSink = warehouse.DeadLetters,
             EventPublisher = EventPublisher(context, warehouse),
             ExecutionLog = executionLog,
-            PlayerRegistry = new PlayerRegistryTable(warehouse, options.Players.AliasesFile),
+            PlayerRegistry = warehouse.PlayerRegistry(options.Players.AliasesFile),
             Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, breakerStore, observer, TimeProvider.System),
             SinkRetry = retry,
             SkipAlreadyProcessed = !context.Arguments.Has("force"),
@@ -77,12 +78,12 @@ internal static class EmbeddedPipeline
         : faults.TransientFailures > 0 ? [$"{store}: first {faults.TransientFailures} calls fail (transient)"]
         : [];
 
-    private static IEventPublisher EventPublisher(CommandContext context, Warehouse warehouse)
+    private static IEventPublisher EventPublisher(CommandContext context, IWarehouseAdapters warehouse)
     {
         var sink = context.Arguments.Get("events") ?? context.Options.Events.Sink;
         return sink switch
         {
-            "warehouse" => new WarehouseEventPublisher(warehouse),
+            "warehouse" => warehouse.Events,
             "jsonl" => new JsonlEventPublisher(context.ResolveInDataDir(context.Options.Events.JsonlPath)),
             _ => throw new UsageException($"events sink must be warehouse or jsonl, got \"{sink}\""),
         };

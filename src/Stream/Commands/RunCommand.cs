@@ -13,6 +13,8 @@ using StreamProcessor.Stream.Service.Freshness;
 using StreamProcessor.Stream.Service.Logging;
 using StreamProcessor.Stream.Sources;
 
+using StreamProcessor.Stream.Warehouses;
+
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary>
@@ -90,8 +92,14 @@ internal static class RunCommand
             RunLog.StoppedBeforeReady(log);
             return CliApp.Ok;
         }
-        EmbeddedDefault.EnsureBoxScores(quiet, warehouse);
-        EmbeddedDefault.EnsureFeatures(quiet, warehouse, DateOnly.MinValue, DateOnly.MaxValue);
+        await using var adapters = WarehouseAdapters.Open(quiet, warehouse);
+        // On BigQuery the tables are loaded and built by the batch verbs (`--warehouse bigquery data load`, `features
+        // build`); a replica never generates or rebuilds them on its own.
+        if (!WarehouseAdapters.IsBigQuery(quiet))
+        {
+            EmbeddedDefault.EnsureBoxScores(quiet, warehouse);
+            EmbeddedDefault.EnsureFeatures(quiet, warehouse, DateOnly.MinValue, DateOnly.MaxValue);
+        }
         readiness.Waiting(Readiness.Model, "loading");
         var model = await EmbeddedDefault.EnsureModelAsync(quiet, warehouse, DateOnly.MaxValue, stop);
         readiness.Passed(Readiness.Model);
@@ -105,7 +113,7 @@ internal static class RunCommand
         var requestLog = loggerFactory.CreateLogger("stream.requests");
         // The breakers report their transitions to the same observer, so breaker state reaches /metrics.
         var observer = new CompositePipelineObserver(metrics, new LoggingPipelineObserver(loggerFactory.CreateLogger("stream.pipeline")));
-        var dependencies = EmbeddedPipeline.Dependencies(quiet, warehouse, model, observer);
+        var dependencies = EmbeddedPipeline.Dependencies(quiet, adapters, model, observer);
         dependencies = dependencies with
         {
             DeadLetterSink = new LoggingDeadLetterSink(dependencies.DeadLetterSink, requestLog),

@@ -25,6 +25,9 @@ internal static class ConfigurationRules
         }
 
         NotEmpty("data_dir", o.DataDir);
+        OneOf("warehouse.kind", o.Warehouse.Kind, WarehouseOptions.Embedded, WarehouseOptions.BigQuery);
+        if (o.BigQuery.Project.Length > 0 && !o.BigQuery.Project.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':'))
+            found.Add(("bigquery.project", $"must be a project id (letters, digits, -, . or :), got \"{o.BigQuery.Project}\""));
 
         var p = o.Pipeline;
         AtLeast("pipeline.bounded_capacity", p.BoundedCapacity, 1);

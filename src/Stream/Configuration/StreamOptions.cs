@@ -32,4 +32,6 @@ public sealed record StreamOptions
     public ServiceOptions Service { get; init; } = new();
     public SpoolOptions Spool { get; init; } = new();
     public FreshnessOptions Freshness { get; init; } = new();
+    public WarehouseOptions Warehouse { get; init; } = new();
+    public BigQueryOptions BigQuery { get; init; } = new();
 }
