@@ -3,19 +3,26 @@
 #   docker run -p 8080:8080 -v stream-data:/data stream-processor
 # Probes (no HEALTHCHECK: the runtime image has no curl, and Cloud Run / Kubernetes use their own probes):
 #   liveness  GET /healthz  (200 while the process is alive, draining included)
-#   readiness GET /readyz   (200 once the warehouse is open, the model loaded and the spool connected; 503 before and while draining)
+#   readiness GET /readyz   (200 once the warehouse is open, the model loaded and the source (spool or Pub/Sub subscription) reachable; 503 before and while draining)
+# Pub/Sub: CMD ["run", "--source", "pubsub", "--subscription", "projects/P/subscriptions/S", "--events-topic", "projects/P/topics/T"]
+# (credentials: Application Default Credentials, e.g. workload identity; PUBSUB_EMULATOR_HOST for the emulator).
 #   metrics   GET /metrics  (Prometheus text format)
 # Configuration: config.yaml is baked in at /app/config.yaml; override any key with STREAM_<SECTION>__<KEY>
 # (e.g. STREAM_SERVICE__DRAIN_SECONDS=8), and PORT picks the port as Cloud Run sets it.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# npm restores Google's published Pub/Sub protos (src/Google/PubSub/protos, pinned by its lock file) for Grpc.Tools.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Project files first, so the restore layer is cached until a dependency changes.
 COPY Directory.Build.props ./
 COPY src/Systems/Systems.csproj src/Systems/
 COPY src/Sinks/Sinks.csproj src/Sinks/
+COPY src/Google/PubSub/PubSub.csproj src/Google/PubSub/
+COPY src/Google/PubSub/protos/package.json src/Google/PubSub/protos/package-lock.json src/Google/PubSub/protos/
 COPY src/Stream/Stream.csproj src/Stream/
 RUN dotnet restore src/Stream/Stream.csproj
+RUN cd src/Google/PubSub/protos && npm ci --ignore-scripts --no-audit --no-fund
 COPY src/ src/
 RUN dotnet publish src/Stream/Stream.csproj --configuration Release --no-restore --output /app
 

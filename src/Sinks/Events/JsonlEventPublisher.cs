@@ -1,22 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace StreamProcessor.Sinks.Events;
 
 /// <summary>Appends one JSON line per completion event to a file (flushed before the call returns).</summary>
 public sealed class JsonlEventPublisher(string path) : IEventPublisher
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) }, // "prop_type": "points"
-    };
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task PublishAsync(IReadOnlyList<CompletionEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
-        var lines = string.Concat(events.Select(e => JsonSerializer.Serialize(e, Json) + "\n"));
+        var lines = string.Concat(events.Select(e => CompletionEventJson.Serialize(e) + "\n"));
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -16,8 +16,7 @@ public sealed class WarehouseInputFreshness(Warehouse warehouse) : IInputFreshne
     [
         new("box_scores", "nba_analytics", "player_game_summary", "loaded_at", "game_date"),
         new("features", "nba_predictions", "ml_feature_store_v2", "computed_at", "game_date"),
-        // Not created by any migration yet: watched as soon as a lines table of this name exists (production's nba_raw.*_props).
-        new("lines", "nba_raw", "player_prop_lines", "loaded_at", "game_date"),
+        new("lines", "nba_raw", "odds_api_player_props", "loaded_at", "game_date"),
         new("registry", "nba_reference", "nba_players_registry", "updated_at", null),
     ];
 

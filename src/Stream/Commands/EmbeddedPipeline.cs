@@ -24,7 +24,8 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class EmbeddedPipeline
 {
-    public static PipelineDependencies Dependencies(CommandContext context, IWarehouseAdapters warehouse, TrainedModels? models, IPipelineObserver? observer = null)
+    /// <param name="eventsSink">The events sink when the caller has resolved it (stream run's --events-topic); else --events or events.sink.</param>
+    public static PipelineDependencies Dependencies(CommandContext context, IWarehouseAdapters warehouse, TrainedModels? models, IPipelineObserver? observer = null, string? eventsSink = null)
     {
         observer ??= NullPipelineObserver.Instance;
         var options = context.Options;
@@ -49,7 +50,7 @@ internal static class EmbeddedPipeline
             Systems = systems,
             PredictionSink = sink,
             DeadLetterSink = warehouse.DeadLetters,
-            EventPublisher = EventPublisher(context, warehouse),
+            EventPublisher = EventPublisher(context, warehouse, eventsSink),
             ExecutionLog = executionLog,
             PlayerRegistry = warehouse.PlayerRegistry(options.Players.AliasesFile),
             Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, breakerStore, observer, TimeProvider.System),
@@ -78,14 +79,17 @@ internal static class EmbeddedPipeline
         : faults.TransientFailures > 0 ? [$"{store}: first {faults.TransientFailures} calls fail (transient)"]
         : [];
 
-    private static IEventPublisher EventPublisher(CommandContext context, IWarehouseAdapters warehouse)
+    private static IEventPublisher EventPublisher(CommandContext context, IWarehouseAdapters warehouse, string? eventsSink)
     {
-        var sink = context.Arguments.Get("events") ?? context.Options.Events.Sink;
+        var sink = eventsSink ?? context.Arguments.Get("events") ?? context.Options.Events.Sink;
         return sink switch
         {
+            // stream run puts the topic's publisher in place of this one (PubSubAdapters.Apply).
+            "pubsub" when eventsSink is not null => warehouse.Events,
+            "pubsub" => throw new UsageException("events sink pubsub is for stream run (events.pubsub.topic or --events-topic)"),
             "warehouse" => warehouse.Events,
             "jsonl" => new JsonlEventPublisher(context.ResolveInDataDir(context.Options.Events.JsonlPath)),
-            _ => throw new UsageException($"events sink must be warehouse or jsonl, got \"{sink}\""),
+            _ => throw new UsageException($"events sink must be warehouse, jsonl or pubsub, got \"{sink}\""),
         };
     }
 }

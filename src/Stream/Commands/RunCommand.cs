@@ -27,10 +27,13 @@ internal static class RunCommand
 {
     public static Command Declare(StreamOptions defaults)
     {
-        var command = new Command("run", "the long-running service: reads the spool until SIGTERM/SIGINT, serves /metrics, /healthz and /readyz");
+        var command = new Command("run", "the long-running service: reads the spool or a Pub/Sub subscription until SIGTERM/SIGINT, serves /metrics, /healthz and /readyz");
         command.Options.Add(CliOptions.WholeNumber("--port", "N", $"port of the endpoints, 0 for a free one [default: PORT, else {defaults.Service.Port} from service.port]", 0, 65535));
         command.Options.Add(CliOptions.Text("--spool", "DIR", $"the spool directory [default: {defaults.Spool.Directory} in the data dir, spool.directory in the configuration]"));
         command.Options.Add(CliOptions.Choice("--events", $"where completion events go [default: {defaults.Events.Sink}, events.sink in the configuration]", "warehouse", "jsonl"));
+        command.Options.Add(CliOptions.Choice("--source", $"what to read [default: {defaults.Source.Kind}, source.kind in the configuration]", "spool", "pubsub"));
+        command.Options.Add(CliOptions.Text("--subscription", "projects/P/subscriptions/S", "with --source pubsub: the subscription to pull (source.pubsub.subscription)"));
+        command.Options.Add(CliOptions.Text("--events-topic", "projects/P/topics/T", "publish completion events to this Pub/Sub topic (events.sink: pubsub, events.pubsub.topic)"));
         command.Options.Add(CliOptions.Text("--inject", "FAULTS", "fault injection, e.g. features.transient=2,moving_average.delay_ms=50"));
         return command;
     }
@@ -53,12 +56,15 @@ internal static class RunCommand
         DotNetStats.Register(registry);
         var metrics = new PrometheusPipelineObserver(registry);
         var readiness = new Readiness(registry);
+        var pubSubMetrics = new PubSubMetrics(registry);
+        using var pubSub = PubSubAdapters.Create(context, pubSubMetrics);
 
         await using var server = MonitoringServer.Create(service.Address, port, registry, readiness, loggerFactory);
         RunLog.Listening(log, await server.StartAsync(CancellationToken.None));
         try
         {
-            return await ServeAsync(context, loggerFactory, log, registry, metrics, readiness, spoolDirectory, stop);
+            await using var source = await OpenSourceAsync(context, pubSub, pubSubMetrics, loggerFactory, log, readiness, spoolDirectory, stop);
+            return await ServeAsync(context, loggerFactory, log, registry, metrics, readiness, source.Source, pubSub, stop);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -73,18 +79,12 @@ internal static class RunCommand
     }
 
     private static async Task<int> ServeAsync(CommandContext context, ILoggerFactory loggerFactory, ILogger log,
-        CollectorRegistry registry, PrometheusPipelineObserver metrics, Readiness readiness, string spoolDirectory, CancellationToken stop)
+        CollectorRegistry registry, PrometheusPipelineObserver metrics, Readiness readiness, IRequestSource source, PubSubAdapters pubSub, CancellationToken stop)
     {
         var service = context.Options.Service;
         // What the embedded defaults say on the user's behalf ("training a model first") belongs in the service log.
         var quiet = new CommandContext(context.Arguments, context.Options, context.DataDir, context.Output,
             new LogLineWriter(loggerFactory.CreateLogger("stream.setup")), context.Terminals with { Error = false });
-
-        using var source = SpoolRequestSource.Open(spoolDirectory, context.ResolveInDataDir(context.Options.Spool.AckLog),
-            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"),
-            redelivery: context.Options.Spool.Redelivery());
-        readiness.Passed(Readiness.Source);
-        RunLog.SpoolOpened(log, source.Directory, source.AckLogPath);
 
         using var warehouse = await OpenWarehouseAsync(quiet, readiness, log, stop);
         if (warehouse is null)
@@ -113,13 +113,13 @@ internal static class RunCommand
         var requestLog = loggerFactory.CreateLogger("stream.requests");
         // The breakers report their transitions to the same observer, so breaker state reaches /metrics.
         var observer = new CompositePipelineObserver(metrics, new LoggingPipelineObserver(loggerFactory.CreateLogger("stream.pipeline")));
-        var dependencies = EmbeddedPipeline.Dependencies(quiet, adapters, model, observer);
+        var dependencies = pubSub.Apply(EmbeddedPipeline.Dependencies(quiet, adapters, model, observer, pubSub.EventsSink));
         dependencies = dependencies with
         {
             DeadLetterSink = new LoggingDeadLetterSink(dependencies.DeadLetterSink, requestLog),
             EventPublisher = new LoggingEventPublisher(dependencies.EventPublisher, requestLog),
         };
-        var pipeline = new PredictionPipeline(dependencies, context.Options.Pipeline);
+        var pipeline = new PredictionPipeline(dependencies, pubSub.Agree(context.Options.Pipeline));
 
         using var abandon = new CancellationTokenSource();
         var abandonedLongAgo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -148,7 +148,7 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> ServePipelineAsync(PredictionPipeline pipeline, SpoolRequestSource source, ILogger log, Readiness readiness,
+    private static async Task<int> ServePipelineAsync(PredictionPipeline pipeline, IRequestSource source, ILogger log, Readiness readiness,
         ServiceOptions service, CancellationToken stop, CancellationTokenSource abandon, TaskCompletionSource abandonedLongAgo)
     {
         var run = pipeline.RunAsync(source, stop, abandon.Token);
@@ -176,6 +176,49 @@ internal static class RunCommand
             return CliApp.Failed;
         }
         return CliApp.Ok;
+    }
+
+    /// <summary>The spool, or the Pub/Sub subscription (checked once here; the streaming pull keeps the source check up to date).</summary>
+    private static async Task<OpenSource> OpenSourceAsync(CommandContext context, PubSubAdapters pubSub, PubSubMetrics pubSubMetrics,
+        ILoggerFactory loggerFactory, ILogger log, Readiness readiness, string spoolDirectory, CancellationToken stop)
+    {
+        if (pubSub.SourceKind == SourceOptions.PubSubKind)
+        {
+            var pubSubSource = pubSub.CreateSource(loggerFactory.CreateLogger("stream.pubsub"));
+            readiness.Waiting(Readiness.Source, "connecting to " + pubSubSource.Subscription);
+            pubSubMetrics.ReportTo(readiness);
+            RunLog.SubscriptionOpening(log, pubSubSource.Subscription, pubSub.PullOptions.MaxOutstandingMessages, pubSub.PullOptions.AckDeadlineSeconds);
+            try
+            {
+                await pubSubSource.CheckReachableAsync(stop);
+                readiness.Passed(Readiness.Source);
+            }
+            catch (Exception e) when (e is Grpc.Core.RpcException or HttpRequestException or IOException)
+            {
+                readiness.Waiting(Readiness.Source, $"cannot read {pubSubSource.Subscription}: {e.Message}");
+                RunLog.SubscriptionUnreachable(log, pubSubSource.Subscription, e.Message);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            return new OpenSource(pubSubSource, pubSubSource);
+        }
+        var spool = SpoolRequestSource.Open(spoolDirectory, context.ResolveInDataDir(context.Options.Spool.AckLog),
+            TimeSpan.FromMilliseconds(context.Options.Spool.PollMilliseconds), loggerFactory.CreateLogger("stream.spool"),
+            redelivery: context.Options.Spool.Redelivery());
+        readiness.Passed(Readiness.Source);
+        RunLog.SpoolOpened(log, spool.Directory, spool.AckLogPath);
+        return new OpenSource(spool, spool);
+    }
+
+    /// <summary>A source and what closes it (the Pub/Sub source nacks what is still in flight as it closes).</summary>
+    private sealed record OpenSource(IRequestSource Source, object Resource) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (Resource is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else if (Resource is IDisposable disposable) disposable.Dispose();
+        }
     }
 
     /// <summary>Opens the warehouse, retrying with backoff while it cannot be (locked by another process, say); null if stopped first.</summary>

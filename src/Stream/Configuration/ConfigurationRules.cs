@@ -55,6 +55,7 @@ internal static class ConfigurationRules
         AtLeast("recommendation.min_edge_assists", r.MinEdgeAssists, 0);
         AtLeast("recommendation.min_edge_threes", r.MinEdgeThrees, 0);
         Between("recommendation.min_probability", r.MinProbability, 0.5, 1);
+        Between("recommendation.min_ev", r.MinEv, 0, 1); // a pick must at least break even at its price
 
         var ma = o.Systems.MovingAverage;
         AtLeast("systems.moving_average.last5_weight", ma.Last5Weight, 0);
@@ -123,6 +124,9 @@ internal static class ConfigurationRules
             AtLeast($"faults.systems.{id}.delay_ms", fault.DelayMs, 0);
         }
         AtLeast("faults.sink.transient_failures_per_batch", o.Faults.Sink.TransientFailuresPerBatch, 0);
+        AtLeast("faults.features.transient_failures", o.Faults.Features.TransientFailures, 0);
+        AtLeast("faults.execution_log.transient_failures", o.Faults.ExecutionLog.TransientFailures, 0);
+        AtLeast("faults.breakers.transient_failures", o.Faults.Breakers.TransientFailures, 0);
 
         NotEmpty("service.address", o.Service.Address);
         Between("service.port", o.Service.Port, 0, 65535);
@@ -132,6 +136,15 @@ internal static class ConfigurationRules
         NotEmpty("spool.directory", o.Spool.Directory);
         NotEmpty("spool.ack_log", o.Spool.AckLog);
         AtLeast("spool.poll_milliseconds", o.Spool.PollMilliseconds, 1);
+        AtLeast("spool.redelivery_milliseconds", o.Spool.RedeliveryMilliseconds, 0);
+        if (o.Spool.MaxRedeliveryMilliseconds < o.Spool.RedeliveryMilliseconds)
+            found.Add(("spool.max_redelivery_milliseconds", $"must not be below spool.redelivery_milliseconds ({o.Spool.RedeliveryMilliseconds}), got {o.Spool.MaxRedeliveryMilliseconds}"));
+
+        AtLeast("freshness.refresh_seconds", o.Freshness.RefreshSeconds, 1);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(o.Freshness.TimeZone, out _))
+            found.Add(("freshness.time_zone", $"must be an IANA time zone such as America/New_York, got \"{o.Freshness.TimeZone}\""));
+
+        NotEmpty("players.aliases_file", o.Players.AliasesFile);
         return found;
     }
 

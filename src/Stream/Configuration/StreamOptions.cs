@@ -32,6 +32,7 @@ public sealed record StreamOptions
     public ServiceOptions Service { get; init; } = new();
     public SpoolOptions Spool { get; init; } = new();
     public FreshnessOptions Freshness { get; init; } = new();
+    public SourceOptions Source { get; init; } = new();
     public WarehouseOptions Warehouse { get; init; } = new();
     public BigQueryOptions BigQuery { get; init; } = new();
 }

@@ -98,7 +98,7 @@ public sealed class AckLog : IDisposable
         {
             var fresh = messageIds.Where(id => !IsAcknowledged(id)).Distinct().ToArray();
             if (fresh.Length == 0) return;
-            if (fresh.Any(id => id.Contains('\n') || id.StartsWith('#'))) throw new ArgumentException("a message id cannot contain a newline or start with #", nameof(messageIds));
+            if (fresh.Any(id => id.Contains('\n'))) throw new ArgumentException("a message id cannot contain a newline", nameof(messageIds));
             _file.Write(Encoding.UTF8.GetBytes(string.Concat(fresh.Select(id => id + "\n"))));
             _file.Flush(flushToDisk: true);
             foreach (var id in fresh) Apply(id);

@@ -95,7 +95,9 @@ internal sealed class SpoolFile(string path, Action? opened = null)
                     var isFirstLine = _offset == 0;
                     _offset = chunkStart + i + 1;
                     _lineNumber++;
-                    var bytes = Trim(line.ToArray(), isFirstLine);
+                    var raw = line.ToArray();
+                    if (isFirstLine) Fingerprint ??= Hash(raw.AsSpan(0, Math.Min(raw.Length, FingerprintBytes))); // its newline came after the fingerprint read
+                    var bytes = Trim(raw, isFirstLine);
                     line.SetLength(0);
                     if (bytes.Length > 0) yield return (_lineNumber, bytes);
                 }
@@ -127,9 +129,10 @@ internal sealed class SpoolFile(string path, Action? opened = null)
         while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0) read += n;
         var newline = Array.IndexOf(buffer, (byte)'\n', 0, read);
         if (newline < 0 && read < FingerprintBytes) return null; // the first line is not complete yet
-        var line = buffer.AsSpan(0, newline < 0 ? read : newline);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(line))[..16];
+        return Hash(buffer.AsSpan(0, newline < 0 ? read : newline));
     }
+
+    private static string Hash(ReadOnlySpan<byte> firstLine) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(firstLine))[..16];
 
     private FileStream? TryOpen()
     {

@@ -24,6 +24,9 @@ public static class RejectReasons
     public const string NoFeatures = "no_features";
     public const string StaleFeatures = "stale_features";
 
+    /// <summary>Delivered more often than validation.max_delivery_attempts: a poison message, recorded and acknowledged so it cannot loop.</summary>
+    public const string MaxDeliveryAttempts = "max_delivery_attempts";
+
     /// <summary>Not an error: the same request (player, date, lines, feature version) was already predicted.</summary>
     public const string AlreadyProcessed = "already_processed";
 }

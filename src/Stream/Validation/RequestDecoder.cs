@@ -27,6 +27,8 @@ public sealed partial class RequestDecoder(RequestValidationOptions options)
 
     public DecodeResult Decode(SourceMessage message)
     {
+        if (options.MaxDeliveryAttempts > 0 && message.DeliveryAttempt > options.MaxDeliveryAttempts)
+            return DecodeResult.Invalid(RejectReasons.MaxDeliveryAttempts, $"delivered {message.DeliveryAttempt} times; the limit is {options.MaxDeliveryAttempts} (validation.max_delivery_attempts)");
         if (message.Data.Length > options.MaxPayloadBytes)
             return DecodeResult.Invalid(RejectReasons.PayloadTooLarge, $"payload is {message.Data.Length} bytes; the limit is {options.MaxPayloadBytes}");
         string text;

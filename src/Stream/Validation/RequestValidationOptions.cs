@@ -25,4 +25,10 @@ public sealed record RequestValidationOptions
     /// embedded replays of past days; a live deployment sets it, production used 24).
     /// </summary>
     public double MaxFeatureAgeHours { get; init; }
+
+    /// <summary>
+    /// A message whose transport counts more deliveries than this (Pub/Sub's delivery_attempt, set when the
+    /// subscription has a dead-letter policy) is dead-lettered as max_delivery_attempts and acknowledged. 0: no limit.
+    /// </summary>
+    public int MaxDeliveryAttempts { get; init; } = 10;
 }

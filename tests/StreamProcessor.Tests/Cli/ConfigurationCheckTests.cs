@@ -84,6 +84,11 @@ public partial class ConfigurationCheckTests
             validation:
               earliest_game_date: 2030-01-01
               latest_game_date: 2020-01-01
+            spool:
+              redelivery_milliseconds: 5000
+              max_redelivery_milliseconds: 100
+            freshness:
+              time_zone: Mars/Olympus_Mons
             nonsense: 1
             """, "evaluate", "--from", "2025-02-01");
 
@@ -100,6 +105,8 @@ public partial class ConfigurationCheckTests
             "faults.systems.xgbost_v1: unknown system id",
             "systems.ensemble.system_weights.xgboost_v1: must be at least 0, got -1",
             "validation.earliest_game_date: must not be after validation.latest_game_date",
+            "spool.max_redelivery_milliseconds: must not be below spool.redelivery_milliseconds (5000), got 100",
+            "freshness.time_zone: must be an IANA time zone such as America/New_York, got \"Mars/Olympus_Mons\"",
             "nonsense: unknown key; the top level takes data_dir, pipeline,",
         ];
         Assert.Equal(keys.Length, lines.Length);

@@ -160,6 +160,36 @@ public class ReadFaultPipelineTests
         Assert.All(observer.HandedBack, h => Assert.Equal("write", h.Stage));
     }
 
+    private sealed class FailingDeadLetters : StreamProcessor.Sinks.DeadLetters.IDeadLetterSink
+    {
+        public Task WriteAsync(IReadOnlyList<StreamProcessor.Sinks.DeadLetters.DeadLetter> deadLetters, CancellationToken cancellationToken) =>
+            throw new IOException("dead_letter table unreachable");
+    }
+
+    private sealed class FailingPublisher : StreamProcessor.Sinks.Events.IEventPublisher
+    {
+        public Task PublishAsync(IReadOnlyList<StreamProcessor.Sinks.Events.CompletionEvent> events, CancellationToken cancellationToken) =>
+            throw new IOException("topic unreachable");
+    }
+
+    [Fact]
+    public async Task Batches_whose_dead_letters_or_events_cannot_be_recorded_are_handed_back_too()
+    {
+        var sinks = new RecordingSinks();
+        var observer = new HandBackRecorder();
+        var source = new RecordingSource([.. Messages(10), new SourceMessage("bad", "{broken"u8.ToArray())]);
+        var dependencies = Dependencies(sinks, observer) with { DeadLetterSink = new FailingDeadLetters(), EventPublisher = new FailingPublisher() };
+
+        var result = await new PredictionPipeline(dependencies, SmallBatches).RunAsync(source);
+
+        Assert.Equal(11, result.Unacknowledged);
+        Assert.Empty(source.Acknowledged);
+        string[] everything = [.. Enumerable.Range(0, 10).Select(i => $"m-{i}"), "bad"];
+        Assert.Equal(everything.Order(StringComparer.Ordinal), source.Nacked.Order(StringComparer.Ordinal));
+        Assert.Equal(1, observer.HandedBack.Where(h => h.Stage == "dead_letter").Sum(h => h.Requests));
+        Assert.Equal(10, observer.HandedBack.Where(h => h.Stage == "publish").Sum(h => h.Requests));
+    }
+
     [Fact]
     public async Task A_source_that_throws_ends_ingestion_drains_what_it_delivered_and_fails_the_run()
     {

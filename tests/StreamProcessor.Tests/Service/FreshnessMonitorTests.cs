@@ -30,6 +30,11 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         var path = Path.Combine(data.Path, WarehouseFile.FileName);
         WarehouseQuery.Rows(path, "UPDATE nba_predictions.ml_feature_store_v2 SET computed_at = TIMESTAMPTZ '2025-02-11 12:00:00+00'");
         WarehouseQuery.Rows(path, "UPDATE nba_analytics.player_game_summary SET loaded_at = TIMESTAMPTZ '2025-02-12 15:00:00+00'");
+        WarehouseQuery.Rows(path, """
+            INSERT INTO nba_raw.odds_api_player_props VALUES
+              ('lebron-james', 'LeBron James', DATE '2025-02-12', 'points', 24.5, -110, -110, 'book_a', 'test', 'test', TIMESTAMPTZ '2025-02-12 12:00:00+00'),
+              ('lebron-james', 'LeBron James', DATE '2025-02-11', 'points', 25.5, -110, -110, 'book_a', 'test', 'test', TIMESTAMPTZ '2025-02-11 12:00:00+00')
+            """);
         var featuresOnTheDay = Convert.ToInt64(WarehouseQuery.Rows(path, "SELECT count(*) FROM nba_predictions.ml_feature_store_v2 WHERE game_date = DATE '2025-02-12'")[0][0]);
         Assert.True(featuresOnTheDay > 100);
 
@@ -44,7 +49,8 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         Assert.Equal(30 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "features")));
         Assert.Equal(3 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "box_scores")));
         Assert.Equal(featuresOnTheDay, scrape.Sum("stream_input_rows_today", ("table", "features")));
-        Assert.False(scrape.Has("stream_input_newest_row_age_seconds", ("table", "lines"))); // no lines table here (yet)
+        Assert.Equal(6 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "lines"))); // the sportsbook lines of migration 007
+        Assert.Equal(1, scrape.Sum("stream_input_rows_today", ("table", "lines")));
 
         // Ages grow at every scrape without a new check; the game date turns over at midnight in New York, not UTC.
         clock.Now = DateTimeOffset.Parse("2025-02-13T04:30:00Z");
@@ -54,6 +60,40 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         clock.Now = DateTimeOffset.Parse("2025-07-01T12:00:00Z");
         Assert.True(await monitor.RefreshAsync(CancellationToken.None));
         Assert.Equal(0, (await ScrapeAsync(registry)).Sum("stream_input_rows_today", ("table", "features"))); // the offseason: no features today
+    }
+
+    private sealed class FlakyInputs : StreamProcessor.Sinks.Freshness.IInputFreshness
+    {
+        public int Calls;
+
+        public Task<IReadOnlyList<StreamProcessor.Sinks.Freshness.InputFreshness>> ReadAsync(DateOnly today, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref Calls) == 2) throw new IOException("warehouse busy"); // one failed check on the way
+            return Task.FromResult<IReadOnlyList<StreamProcessor.Sinks.Freshness.InputFreshness>>(
+                [new("features", DateTimeOffset.UtcNow, Calls)]);
+        }
+    }
+
+    [Fact]
+    public async Task The_monitor_checks_again_every_period_and_a_failed_check_does_not_stop_it()
+    {
+        var inputs = new FlakyInputs();
+        var registry = Metrics.NewCustomRegistry();
+        var monitor = new FreshnessMonitor(inputs, new FreshnessOptions { RefreshSeconds = 1 }, registry, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+
+        var running = monitor.RunAsync(stop.Token);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref inputs.Calls) < 3)
+        {
+            Assert.False(running.IsCompleted, "the monitor stopped");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "no third check");
+            await Task.Delay(50);
+        }
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30)); // ends quietly when asked
+
+        Assert.True((await ScrapeAsync(registry)).Sum("stream_input_rows_today", ("table", "features")) >= 3);
     }
 
     [Fact]

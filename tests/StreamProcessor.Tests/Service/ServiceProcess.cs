@@ -34,8 +34,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Transcript => $"stdout:\n{string.Join('\n', _stdout)}\nstderr:\n{string.Join('\n', _stderr)}";
 
-    /// <summary>Starts the service on <paramref name="dataDir"/>; <paramref name="environment"/> adds STREAM_* overrides.</summary>
-    public static ServiceProcess Start(string dataDir, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the service on <paramref name="dataDir"/>; <paramref name="environment"/> adds STREAM_* overrides, <paramref name="arguments"/> options of `stream run`.</summary>
+    public static ServiceProcess Start(string dataDir, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var stream = Path.Combine(AppContext.BaseDirectory, "stream.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -45,7 +45,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { stream, "run", "--data-dir", dataDir, "--port", "0" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { stream, "run", "--data-dir", dataDir, "--port", "0" }.Concat(arguments)) start.ArgumentList.Add(arg);
         start.Environment.Remove("PORT");
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("STREAM_", StringComparison.Ordinal)).ToArray()) start.Environment.Remove(key);
         start.Environment["STREAM_SERVICE__ADDRESS"] = "127.0.0.1";
@@ -89,6 +89,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     public void SendSigterm()
     {
         if (Kill(_process.Id, Sigterm) != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>kill -9: no drain, no goodbye.</summary>
+    public async Task KillHardAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async Task<int> WaitForExitAsync()

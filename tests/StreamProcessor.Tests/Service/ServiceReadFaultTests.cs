@@ -32,6 +32,11 @@ public class ServiceReadFaultTests(RealSeasonFixture season)
         // Every one of the five failed reads was either retried or, as a batch's last attempt, handed back.
         Assert.Equal(5, scrape.Sum("stream_retries_total", ("operation", "feature_load")) + scrape.Sum("stream_operation_failures_total", ("operation", "feature_load")));
         Assert.Equal(0, scrape.Sum("stream_requests_in_flight"));
+        // Freshness is exported from the start: the fixture's features were just built, and no game is today.
+        var featuresAge = scrape.Series("stream_input_newest_row_age_seconds").Single(s => s.Labels["table"] == "features").Value;
+        Assert.InRange(featuresAge, 0, 24 * 3600);
+        Assert.True(scrape.Has("stream_input_newest_row_age_seconds", ("table", "box_scores")));
+        Assert.Equal(0, scrape.Sum("stream_input_rows_today", ("table", "features")));
         using (var ready = await service.GetAsync("/readyz")) Assert.True(ready.IsSuccessStatusCode); // still serving
 
         service.SendSigterm();

@@ -7,6 +7,7 @@ using StreamProcessor.Stream.Pipeline.Messages;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.Retry;
 using StreamProcessor.Stream.Sources;
+using StreamProcessor.Systems.Domain;
 
 namespace StreamProcessor.Stream.Pipeline.Blocks;
 

@@ -70,7 +70,15 @@ public sealed partial class FreshnessMonitor
         while (!stop.IsCancellationRequested)
         {
             await Task.Delay(every, _clock, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (!stop.IsCancellationRequested) await RefreshAsync(stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stop.IsCancellationRequested) break;
+            try
+            {
+                await RefreshAsync(stop); // logs its own failures
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
         }
     }
 

@@ -11,6 +11,12 @@ internal static partial class RunLog
     [LoggerMessage(Level = LogLevel.Information, Message = "reading the spool {spool_directory} (acknowledgements in {ack_log})")]
     public static partial void SpoolOpened(ILogger logger, string spool_directory, string ack_log);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "reading the Pub/Sub subscription {subscription} (at most {max_outstanding_messages} messages outstanding, ack deadline {ack_deadline_seconds} s)")]
+    public static partial void SubscriptionOpening(ILogger logger, string subscription, int max_outstanding_messages, int ack_deadline_seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the Pub/Sub subscription {subscription} cannot be read yet ({error}); the streaming pull keeps trying")]
+    public static partial void SubscriptionUnreachable(ILogger logger, string subscription, string error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "the warehouse cannot be opened yet, trying again in {retry_seconds} s: {error}")]
     public static partial void WarehouseUnavailable(ILogger logger, double retry_seconds, string error);
 

@@ -1,4 +1,4 @@
-namespace StreamProcessor.Stream.Sources;
+namespace StreamProcessor.Sinks.Sources;
 
 /// <summary>
 /// The ingest seam, shaped like a Pub/Sub subscription: messages are delivered until acknowledged,

@@ -1,4 +1,4 @@
-namespace StreamProcessor.Stream.Sources;
+namespace StreamProcessor.Sinks.Sources;
 
 /// <summary>
 /// One message as a transport delivers it: an id to acknowledge by (stable across redeliveries), and the raw bytes.
