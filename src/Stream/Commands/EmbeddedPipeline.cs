@@ -30,9 +30,7 @@ internal static class EmbeddedPipeline
         observer ??= NullPipelineObserver.Instance;
         var options = context.Options;
         var faults = Faults(context);
-        var systems = SystemCatalog.Create(options.Systems, models)
-            .Select(s => faults.Systems.TryGetValue(s.Id, out var f) ? new FaultInjectingSystem(s, f, faults.Seed) : s)
-            .ToArray();
+        var systems = Systems(context, models);
         IPredictionSink sink = warehouse.Predictions;
         if (faults.Sink.TransientFailuresPerBatch > 0 || faults.Sink.Permanent) sink = new FaultInjectingPredictionSink(sink, faults.Sink);
         if (faults.Any) context.Note($"fault injection is on: {Describe(faults)}");
@@ -61,6 +59,15 @@ internal static class EmbeddedPipeline
             Recommendation = options.Recommendation,
             Observer = observer,
         };
+    }
+
+    /// <summary>The five systems on these models, with the faults the configuration or --inject asks for.</summary>
+    public static IReadOnlyList<IPredictionSystem> Systems(CommandContext context, TrainedModels? models)
+    {
+        var faults = Faults(context);
+        return SystemCatalog.Create(context.Options.Systems, models)
+            .Select(s => faults.Systems.TryGetValue(s.Id, out var f) ? new FaultInjectingSystem(s, f, faults.Seed) : s)
+            .ToArray();
     }
 
     private static FaultOptions Faults(CommandContext context) =>

@@ -6,6 +6,7 @@ using Prometheus;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Configuration;
+using StreamProcessor.Stream.Models;
 using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Service;
@@ -86,22 +87,28 @@ internal static class RunCommand
         var quiet = new CommandContext(context.Arguments, context.Options, context.DataDir, context.Output,
             new LogLineWriter(loggerFactory.CreateLogger("stream.setup")), context.Terminals with { Error = false });
 
-        using var warehouse = await OpenWarehouseAsync(quiet, readiness, log, stop);
-        if (warehouse is null)
+        // On BigQuery a replica opens no embedded file (replicas share the data dir's models, and a DuckDB file takes
+        // one process at a time); the tables are loaded and built by the batch verbs, never by a replica on its own.
+        var bigQuery = WarehouseAdapters.IsBigQuery(quiet);
+        using var warehouse = bigQuery ? null : await OpenWarehouseAsync(quiet, readiness, log, stop);
+        if (!bigQuery && warehouse is null)
         {
             RunLog.StoppedBeforeReady(log);
             return CliApp.Ok;
         }
-        await using var adapters = WarehouseAdapters.Open(quiet, warehouse);
-        // On BigQuery the tables are loaded and built by the batch verbs (`--warehouse bigquery data load`, `features
-        // build`); a replica never generates or rebuilds them on its own.
-        if (!WarehouseAdapters.IsBigQuery(quiet))
+        await using var adapters = bigQuery ? WarehouseAdapters.OpenBigQuery(quiet) : WarehouseAdapters.Open(quiet, warehouse!);
+        if (bigQuery)
         {
-            EmbeddedDefault.EnsureBoxScores(quiet, warehouse);
-            EmbeddedDefault.EnsureFeatures(quiet, warehouse, DateOnly.MinValue, DateOnly.MaxValue);
+            readiness.Passed(Readiness.Warehouse);
+            RunLog.WarehouseOpened(log, adapters.Location);
+        }
+        else
+        {
+            EmbeddedDefault.EnsureBoxScores(quiet, warehouse!);
+            EmbeddedDefault.EnsureFeatures(quiet, warehouse!, DateOnly.MinValue, DateOnly.MaxValue);
         }
         readiness.Waiting(Readiness.Model, "loading");
-        var model = await EmbeddedDefault.EnsureModelAsync(quiet, warehouse, DateOnly.MaxValue, stop);
+        var model = bigQuery ? SavedModel(quiet) : await EmbeddedDefault.EnsureModelAsync(quiet, warehouse!, DateOnly.MaxValue, stop);
         readiness.Passed(Readiness.Model);
         RunLog.ModelLoaded(log, model.Version);
         if (stop.IsCancellationRequested)
@@ -119,6 +126,9 @@ internal static class RunCommand
             DeadLetterSink = new LoggingDeadLetterSink(dependencies.DeadLetterSink, requestLog),
             EventPublisher = new LoggingEventPublisher(dependencies.EventPublisher, requestLog),
         };
+        // A `model train` that saves into this data dir while we run is picked up without a restart.
+        (dependencies, var reloader) = ModelReloader.Wrap(dependencies, new ModelStore(context.DataDir), model, m => EmbeddedPipeline.Systems(quiet, m),
+            TimeSpan.FromSeconds(context.Options.Model.ReloadSeconds), loggerFactory.CreateLogger("stream.models"));
         var pipeline = new PredictionPipeline(dependencies, pubSub.Agree(context.Options.Pipeline));
 
         using var abandon = new CancellationTokenSource();
@@ -133,10 +143,12 @@ internal static class RunCommand
             _ = Task.Delay(AbandonGrace).ContinueWith(_ => abandonedLongAgo.TrySetResult(), TaskScheduler.Default));
 
         using var stopMonitoring = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var freshness = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), context.Options.Freshness, registry,
+        var freshness = new FreshnessMonitor(adapters.Freshness, context.Options.Freshness, registry,
             loggerFactory.CreateLogger("stream.freshness"));
         await freshness.RefreshAsync(stop); // the freshness series are on /metrics before the service says it is ready
-        var monitoring = Task.Run(() => freshness.RunAsync(stopMonitoring.Token), CancellationToken.None);
+        var monitoring = Task.WhenAll(
+            Task.Run(() => freshness.RunAsync(stopMonitoring.Token), CancellationToken.None),
+            Task.Run(() => reloader.RunAsync(stopMonitoring.Token), CancellationToken.None));
         try
         {
             return await ServePipelineAsync(pipeline, source, log, readiness, service, stop, abandon, abandonedLongAgo);
@@ -219,6 +231,13 @@ internal static class RunCommand
             if (Resource is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
             else if (Resource is IDisposable disposable) disposable.Dispose();
         }
+    }
+
+    /// <summary>The models `model train` saved in the data dir; a replica on BigQuery never trains on its own.</summary>
+    private static TrainedModels SavedModel(CommandContext context)
+    {
+        var (saved, unusable) = new ModelStore(context.DataDir).TryLoad();
+        return saved ?? throw new UsageException($"{unusable}: run `stream model train --warehouse bigquery --data-dir {context.DataDir}` first (replicas load the models it saves there)");
     }
 
     /// <summary>Opens the warehouse, retrying with backoff while it cannot be (locked by another process, say); null if stopped first.</summary>

@@ -91,6 +91,7 @@ internal static class ConfigurationRules
         var m = o.Model;
         AtLeast("model.min_games_played", m.MinGamesPlayed, 0);
         AtLeast("model.validation_days", m.ValidationDays, 1);
+        AtLeast("model.reload_seconds", m.ReloadSeconds, 1);
         AtLeast("model.training.number_of_trees", m.Training.NumberOfTrees, 1);
         AtLeast("model.training.number_of_leaves", m.Training.NumberOfLeaves, 2);
         AtLeast("model.training.minimum_example_count_per_leaf", m.Training.MinimumExampleCountPerLeaf, 1);

@@ -4,6 +4,7 @@ using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
+using StreamProcessor.Sinks.Freshness;
 using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Systems.Domain;
@@ -29,6 +30,7 @@ internal sealed class BigQueryWarehouseAdapters(BigQueryWarehouse bigQuery) : IW
     public IBreakerStateStore BreakerState => bigQuery.BreakerState;
     public IEventPublisher Events => bigQuery.Events;
     public IPlayerRegistry PlayerRegistry(string? aliasesFile) => bigQuery.PlayerRegistry(aliasesFile);
+    public IInputFreshness Freshness => bigQuery.Freshness;
 
     public Task BoxScoresLoadedAsync(IReadOnlyList<BoxScore> rows, string source, CancellationToken cancellationToken) =>
         bigQuery.Tables.BoxScoresAsync(rows, source, cancellationToken);

@@ -3,6 +3,7 @@ using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
+using StreamProcessor.Sinks.Freshness;
 using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Sinks.Warehouse;
@@ -24,6 +25,7 @@ internal sealed class EmbeddedWarehouseAdapters(Warehouse warehouse) : IWarehous
     public IBreakerStateStore BreakerState { get; } = new BreakerStateTable(warehouse);
     public IEventPublisher Events { get; } = new WarehouseEventPublisher(warehouse);
     public IPlayerRegistry PlayerRegistry(string? aliasesFile) => new PlayerRegistryTable(warehouse, aliasesFile);
+    public IInputFreshness Freshness { get; } = new WarehouseInputFreshness(warehouse);
 
     // The batch verbs wrote these rows into this very file.
     public Task BoxScoresLoadedAsync(IReadOnlyList<BoxScore> rows, string source, CancellationToken cancellationToken) => Task.CompletedTask;

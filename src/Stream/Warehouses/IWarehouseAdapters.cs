@@ -3,6 +3,7 @@ using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Features;
+using StreamProcessor.Sinks.Freshness;
 using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Systems.Domain;
@@ -30,6 +31,7 @@ internal interface IWarehouseAdapters : IAsyncDisposable
     IBreakerStateStore BreakerState { get; }
     IEventPublisher Events { get; }
     IPlayerRegistry PlayerRegistry(string? aliasesFile);
+    IInputFreshness Freshness { get; }
 
     Task BoxScoresLoadedAsync(IReadOnlyList<BoxScore> rows, string source, CancellationToken cancellationToken);
     Task FeaturesBuiltAsync(IReadOnlyList<PlayerFeatures> rows, CancellationToken cancellationToken);

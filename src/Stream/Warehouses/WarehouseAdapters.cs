@@ -13,9 +13,11 @@ internal static class WarehouseAdapters
     public static bool IsBigQuery(CommandContext context) => Kind(context) == WarehouseOptions.BigQuery;
 
     /// <param name="embedded">The data dir's file: the warehouse itself in embedded mode, the batch verbs' workspace otherwise.</param>
-    public static IWarehouseAdapters Open(CommandContext context, Warehouse embedded)
+    public static IWarehouseAdapters Open(CommandContext context, Warehouse embedded) => IsBigQuery(context) ? OpenBigQuery(context) : new EmbeddedWarehouseAdapters(embedded);
+
+    /// <summary>The BigQuery adapters alone: what `stream run` needs, with no embedded file (replicas share none).</summary>
+    public static IWarehouseAdapters OpenBigQuery(CommandContext context)
     {
-        if (!IsBigQuery(context)) return new EmbeddedWarehouseAdapters(embedded);
         var project = context.Options.BigQuery.Project is { Length: > 0 } p ? p : null;
         BigQueryStorageOptions options;
         try { options = BigQueryStorageOptions.FromEnvironment(project); }

@@ -5,6 +5,7 @@ using StreamProcessor.Sinks.Breakers;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.Freshness;
 using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Systems.Features;
@@ -52,6 +53,8 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
         new BigQueryPlayerRegistry(_storage.Reader, _storage.Table(BoxScoreTableRow.Dataset, BoxScoreTableRow.Table), aliasesFile);
 
     public IEventPublisher Events { get; }
+
+    public IInputFreshness Freshness => new BigQueryInputFreshness(_storage.Reader, _storage.Options.Project);
 
     /// <summary>Box scores, features and lines, upserted by the batch verbs.</summary>
     public BigQueryTablePublisher Tables { get; }
