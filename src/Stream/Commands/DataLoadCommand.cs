@@ -5,6 +5,8 @@ using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Data;
 using StreamProcessor.Stream.Cli.Progress;
 
+using StreamProcessor.Stream.Warehouses;
+
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary><c>stream data load --box-scores FILE.csv</c>: a whole file of box scores into the warehouse, or nothing (<c>--lines</c>: see <see cref="LinesLoad"/>).</summary>
@@ -50,6 +52,17 @@ internal static class DataLoadCommand
         int loaded;
         using (context.Progress($"data load: writing {result.Rows.Count:N0} box scores"))
             loaded = new BoxScoreTable(warehouse).Upsert(result.Rows, Path.GetFileName(path));
+        var adapters = WarehouseAdapters.Open(context, warehouse);
+        try
+        {
+            if (adapters is not EmbeddedWarehouseAdapters)
+            {
+                using (context.Progress($"data load: writing {result.Rows.Count:N0} box scores to {adapters.Location}"))
+                    adapters.BoxScoresLoadedAsync(result.Rows, Path.GetFileName(path), CancellationToken.None).GetAwaiter().GetResult();
+                context.Note($"box scores written to {adapters.Location} (and to {warehouse.Path}, where the batch verbs compute)");
+            }
+        }
+        finally { adapters.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
         var players = result.Rows.Select(r => r.PlayerLookup).Distinct().Count();
         var first = result.Rows.Count > 0 ? result.Rows.Min(r => r.GameDate) : (DateOnly?)null;
         var last = result.Rows.Count > 0 ? result.Rows.Max(r => r.GameDate) : (DateOnly?)null;

@@ -4,6 +4,8 @@ using StreamProcessor.Stream.Models;
 using StreamProcessor.Systems.Features;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
+using StreamProcessor.Stream.Warehouses;
+
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary>
@@ -26,7 +28,11 @@ internal static class EmbeddedDefault
     /// Builds features when the days' box scores have no (or fewer) feature rows, or any row is of an older feature
     /// version; days without games need none. <c>DateOnly.MinValue .. MaxValue</c> checks the whole warehouse.
     /// </summary>
-    public static void EnsureFeatures(CommandContext context, Warehouse warehouse, DateOnly from, DateOnly to)
+    public static void EnsureFeatures(CommandContext context, Warehouse warehouse, DateOnly from, DateOnly to) =>
+        EnsureFeaturesAsync(context, warehouse, null, from, to, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="EnsureFeatures"/>; what it builds also goes to <paramref name="adapters"/>' warehouse.</summary>
+    public static async Task EnsureFeaturesAsync(CommandContext context, Warehouse warehouse, IWarehouseAdapters? adapters, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var games = new BoxScoreTable(warehouse).Count(from, to);
         var table = new FeatureTable(warehouse);
@@ -42,6 +48,7 @@ internal static class EmbeddedDefault
         FeatureBuildSummary built;
         using (var progress = context.Progress("features build"))
             built = FeaturesBuildCommand.Build(warehouse, null, null, progress);
+        if (adapters is not null) await FeaturesBuildCommand.PublishAsync(context, adapters, built, cancellationToken);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
         if (built.BreakersReset.Count > 0)
             context.Note($"auto-reset: closed the breaker(s) of {string.Join(", ", built.BreakersReset)}, which had opened for missing data");

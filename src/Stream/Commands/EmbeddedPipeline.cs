@@ -11,6 +11,7 @@ using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Resilience.CircuitBreaker;
 using StreamProcessor.Stream.Resilience.Faults;
 using StreamProcessor.Stream.Resilience.Retry;
+using StreamProcessor.Stream.Warehouses;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
@@ -18,29 +19,27 @@ using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary>
-/// The pipeline's dependencies in embedded mode: the warehouse behind every seam, the five systems behind
+/// The pipeline's dependencies: the chosen warehouse's adapters behind every seam, the five systems behind
 /// their breakers, retries on every write, and any faults the configuration or --inject asks for.
 /// </summary>
 internal static class EmbeddedPipeline
 {
     /// <param name="eventsSink">The events sink when the caller has resolved it (stream run's --events-topic); else --events or events.sink.</param>
-    public static PipelineDependencies Dependencies(CommandContext context, Warehouse warehouse, TrainedModels? models, IPipelineObserver? observer = null, string? eventsSink = null)
+    public static PipelineDependencies Dependencies(CommandContext context, IWarehouseAdapters warehouse, TrainedModels? models, IPipelineObserver? observer = null, string? eventsSink = null)
     {
         observer ??= NullPipelineObserver.Instance;
         var options = context.Options;
         var faults = Faults(context);
-        var systems = SystemCatalog.Create(options.Systems, models)
-            .Select(s => faults.Systems.TryGetValue(s.Id, out var f) ? new FaultInjectingSystem(s, f, faults.Seed) : s)
-            .ToArray();
-        IPredictionSink sink = new WarehousePredictionSink(warehouse);
+        var systems = Systems(context, models);
+        IPredictionSink sink = warehouse.Predictions;
         if (faults.Sink.TransientFailuresPerBatch > 0 || faults.Sink.Permanent) sink = new FaultInjectingPredictionSink(sink, faults.Sink);
         if (faults.Any) context.Note($"fault injection is on: {Describe(faults)}");
         var retry = SinkRetry.Create(options.Resilience.Retry);
-        IFeatureStore features = new FeatureTable(warehouse, options.History);
+        IFeatureStore features = warehouse.FeatureStore(options.History);
         if (faults.Features.Any) features = new FaultInjectingFeatureStore(features, faults.Features);
-        IExecutionLog executionLog = new WarehouseExecutionLog(warehouse);
+        IExecutionLog executionLog = warehouse.ExecutionLog;
         if (faults.ExecutionLog.Any) executionLog = new FaultInjectingExecutionLog(executionLog, faults.ExecutionLog);
-        IBreakerStateStore breakerStore = new BreakerStateTable(warehouse);
+        IBreakerStateStore breakerStore = warehouse.BreakerState;
         if (faults.Breakers.Any) breakerStore = new FaultInjectingBreakerStateStore(breakerStore, faults.Breakers);
         breakerStore = new ResilientBreakerStateStore(breakerStore, retry, observer);
         return new PipelineDependencies
@@ -48,10 +47,10 @@ internal static class EmbeddedPipeline
             FeatureStore = features,
             Systems = systems,
             PredictionSink = sink,
-            DeadLetterSink = new WarehouseDeadLetterSink(warehouse),
+            DeadLetterSink = warehouse.DeadLetters,
             EventPublisher = EventPublisher(context, warehouse, eventsSink),
             ExecutionLog = executionLog,
-            PlayerRegistry = new PlayerRegistryTable(warehouse, options.Players.AliasesFile),
+            PlayerRegistry = warehouse.PlayerRegistry(options.Players.AliasesFile),
             Breakers = new SystemBreakers(systems.Select(s => s.Id), options.Resilience.Breaker, breakerStore, observer, TimeProvider.System),
             SinkRetry = retry,
             SkipAlreadyProcessed = !context.Arguments.Has("force"),
@@ -60,6 +59,15 @@ internal static class EmbeddedPipeline
             Recommendation = options.Recommendation,
             Observer = observer,
         };
+    }
+
+    /// <summary>The five systems on these models, with the faults the configuration or --inject asks for.</summary>
+    public static IReadOnlyList<IPredictionSystem> Systems(CommandContext context, TrainedModels? models)
+    {
+        var faults = Faults(context);
+        return SystemCatalog.Create(context.Options.Systems, models)
+            .Select(s => faults.Systems.TryGetValue(s.Id, out var f) ? new FaultInjectingSystem(s, f, faults.Seed) : s)
+            .ToArray();
     }
 
     private static FaultOptions Faults(CommandContext context) =>
@@ -78,15 +86,15 @@ internal static class EmbeddedPipeline
         : faults.TransientFailures > 0 ? [$"{store}: first {faults.TransientFailures} calls fail (transient)"]
         : [];
 
-    private static IEventPublisher EventPublisher(CommandContext context, Warehouse warehouse, string? eventsSink)
+    private static IEventPublisher EventPublisher(CommandContext context, IWarehouseAdapters warehouse, string? eventsSink)
     {
         var sink = eventsSink ?? context.Arguments.Get("events") ?? context.Options.Events.Sink;
         return sink switch
         {
             // stream run puts the topic's publisher in place of this one (PubSubAdapters.Apply).
-            "pubsub" when eventsSink is not null => new WarehouseEventPublisher(warehouse),
+            "pubsub" when eventsSink is not null => warehouse.Events,
             "pubsub" => throw new UsageException("events sink pubsub is for stream run (events.pubsub.topic or --events-topic)"),
-            "warehouse" => new WarehouseEventPublisher(warehouse),
+            "warehouse" => warehouse.Events,
             "jsonl" => new JsonlEventPublisher(context.ResolveInDataDir(context.Options.Events.JsonlPath)),
             _ => throw new UsageException($"events sink must be warehouse, jsonl or pubsub, got \"{sink}\""),
         };

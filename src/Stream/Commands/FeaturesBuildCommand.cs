@@ -6,6 +6,8 @@ using StreamProcessor.Stream.Cli;
 using StreamProcessor.Systems.Features;
 using StreamProcessor.Stream.Cli.Progress;
 
+using StreamProcessor.Stream.Warehouses;
+
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary>
@@ -22,15 +24,17 @@ internal static class FeaturesBuildCommand
         return command;
     }
 
-    public static int Run(CommandContext context)
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var from = context.Arguments.GetDate("from");
         var to = context.Arguments.GetDate("to");
         if (from > to) throw new UsageException("--from is after --to");
         using var warehouse = context.OpenWarehouse();
+        await using var adapters = WarehouseAdapters.Open(context, warehouse);
         FeatureBuildSummary built;
         using (var progress = context.Progress("features build"))
             built = Build(warehouse, from, to, progress);
+        await PublishAsync(context, adapters, built, cancellationToken);
         if (built.Rows == 0)
         {
             context.Error.WriteLine($"no box scores {(from is null && to is null ? "in the warehouse" : "in that range")}: run `data load` or `data synth` first");
@@ -70,8 +74,21 @@ internal static class FeaturesBuildCommand
         // instead of locking players out for the rest of their break (production's 954-player outage).
         var reset = new BreakerStateTable(warehouse).ResetDataStarved(DateTimeOffset.UtcNow).Select(k => k.ToString()).ToArray();
         return new FeatureBuildSummary(rows.Length, rows.Min(r => r.GameDate), rows.Max(r => r.GameDate),
-            rows.Average(r => r.QualityScore), clock.Elapsed, reset);
+            rows.Average(r => r.QualityScore), clock.Elapsed, reset) { Written = rows };
+    }
+
+    /// <summary>The built rows into the chosen warehouse (a no-op for the embedded one, which holds them), and its breakers reset.</summary>
+    public static async Task PublishAsync(CommandContext context, IWarehouseAdapters adapters, FeatureBuildSummary built, CancellationToken cancellationToken)
+    {
+        if (adapters is EmbeddedWarehouseAdapters || built.Rows == 0) return;
+        using (context.Progress($"features build: writing {built.Rows:N0} rows to {adapters.Location}"))
+            await adapters.FeaturesBuiltAsync(built.Written, cancellationToken);
+        var reset = adapters.BreakerState.ResetDataStarved(DateTimeOffset.UtcNow);
+        if (reset.Count > 0) context.Note($"auto-reset in {adapters.Location}: closed {string.Join(", ", reset)}, which had opened for missing data");
     }
 }
 
-internal sealed record FeatureBuildSummary(int Rows, DateOnly? From, DateOnly? To, double MeanQuality, TimeSpan Elapsed, IReadOnlyList<string> BreakersReset);
+internal sealed record FeatureBuildSummary(int Rows, DateOnly? From, DateOnly? To, double MeanQuality, TimeSpan Elapsed, IReadOnlyList<string> BreakersReset)
+{
+    public IReadOnlyList<PlayerFeatures> Written { get; init; } = [];
+}

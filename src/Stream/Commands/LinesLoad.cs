@@ -4,6 +4,8 @@ using StreamProcessor.Stream.Cli.Progress;
 using StreamProcessor.Stream.Data;
 using StreamProcessor.Systems.Domain;
 
+using StreamProcessor.Stream.Warehouses;
+
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary><c>stream data load --lines FILE.csv</c>: sportsbook lines, names through the player registry, all or nothing.</summary>
@@ -35,6 +37,16 @@ internal static class LinesLoad
         }
 
         var loaded = new PropLinesTable(warehouse).Upsert(result.Rows, Path.GetFileName(path));
+        var adapters = WarehouseAdapters.Open(context, warehouse);
+        try
+        {
+            if (adapters is not EmbeddedWarehouseAdapters)
+            {
+                adapters.LinesLoadedAsync(result.Rows, Path.GetFileName(path), CancellationToken.None).GetAwaiter().GetResult();
+                context.Note($"lines written to {adapters.Location} (and to {warehouse.Path}, where replay builds its requests)");
+            }
+        }
+        finally { adapters.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
         var byProp = result.Rows.GroupBy(r => r.Prop).OrderBy(g => g.Key).ToDictionary(g => g.Key.Code(), g => g.Count());
         var first = result.Rows.Count > 0 ? result.Rows.Min(r => r.GameDate) : (DateOnly?)null;
         var last = result.Rows.Count > 0 ? result.Rows.Max(r => r.GameDate) : (DateOnly?)null;

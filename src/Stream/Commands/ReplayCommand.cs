@@ -16,6 +16,8 @@ using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems;
 using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
+using StreamProcessor.Stream.Warehouses;
+
 namespace StreamProcessor.Stream.Commands;
 
 /// <summary>
@@ -53,6 +55,7 @@ internal static class ReplayCommand
         if (from > to) throw new UsageException("--from is after --to");
 
         using var warehouse = context.OpenWarehouse();
+        await using var adapters = WarehouseAdapters.Open(context, warehouse);
         IRequestSource source;
         IReadOnlyList<string> skippedNoLine = [];
         ReplayRequests.Built? built = null;
@@ -66,7 +69,7 @@ internal static class ReplayCommand
         else
         {
             EmbeddedDefault.EnsureBoxScores(context, warehouse);
-            EmbeddedDefault.EnsureFeatures(context, warehouse, from!.Value, to!.Value);
+            await EmbeddedDefault.EnsureFeaturesAsync(context, warehouse, adapters, from!.Value, to!.Value, stop);
             model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, from.Value, stop);
             var days = new FeatureTable(warehouse, context.Options.History).ReadRange(from.Value, to.Value, context.Options.Replay.MinGamesPlayed);
             // Real lines when any are loaded; synthetic ones for the players without, only when asked.
@@ -97,7 +100,7 @@ internal static class ReplayCommand
         using var ackLog = AckLog.Open(Path.Combine(context.DataDir, "acks", AckLogName(from, to, requestsFile)));
         var resumable = new ResumableRequestSource(source, ackLog);
         using var progress = context.Progress("replay", (source as InMemoryRequestSource)?.Count, "requests");
-        var pipeline = new PredictionPipeline(EmbeddedPipeline.Dependencies(context, warehouse, model, progress.PipelineObserver), context.Options.Pipeline);
+        var pipeline = new PredictionPipeline(EmbeddedPipeline.Dependencies(context, adapters, model, progress.PipelineObserver), context.Options.Pipeline);
         var result = await pipeline.RunAsync(resumable, stop);
         progress.Dispose();
         if (resumable.AlreadyAcknowledged > 0)
@@ -124,11 +127,11 @@ internal static class ReplayCommand
         if (result.Unacknowledged > 0)
             context.Error.WriteLine($"stream: {result.Unacknowledged:N0} requests could not be written and were NOT acknowledged ({result.LastError}); rerun the same command to write them");
         if (skippedNoLine.Count > 0) context.Say($"  {skippedNoLine.Count} players had no earlier game to set a line from (first game of the season): no request made");
-        if (from == to && from is { } day1) PrintDay(context, new PredictionTable(warehouse).ReadDate(day1));
+        if (from == to && from is { } day1) PrintDay(context, await adapters.PredictionsOfAsync(day1, stop));
         if (built is not null)
             context.Say($"  lines: {built.RealLines:N0} real (the books' consensus line and mean prices), {built.SyntheticLines:N0} synthetic (the player's pre-game points EWMA rounded to x.5)" +
                         (built.NoRealLine > 0 ? $", {built.NoRealLine:N0} players without a real line not requested (--synthetic-lines)" : ""));
-        context.Say($"predictions are in {warehouse.Path}, table nba_predictions.player_prop_predictions");
+        context.Say($"predictions are in {adapters.Location}, table nba_predictions.player_prop_predictions");
 
         context.Result(new
         {

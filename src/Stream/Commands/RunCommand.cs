@@ -6,12 +6,15 @@ using Prometheus;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Configuration;
+using StreamProcessor.Stream.Models;
 using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Pipeline.Observability;
 using StreamProcessor.Stream.Service;
 using StreamProcessor.Stream.Service.Freshness;
 using StreamProcessor.Stream.Service.Logging;
 using StreamProcessor.Stream.Sources;
+
+using StreamProcessor.Stream.Warehouses;
 
 namespace StreamProcessor.Stream.Commands;
 
@@ -84,16 +87,28 @@ internal static class RunCommand
         var quiet = new CommandContext(context.Arguments, context.Options, context.DataDir, context.Output,
             new LogLineWriter(loggerFactory.CreateLogger("stream.setup")), context.Terminals with { Error = false });
 
-        using var warehouse = await OpenWarehouseAsync(quiet, readiness, log, stop);
-        if (warehouse is null)
+        // On BigQuery a replica opens no embedded file (replicas share the data dir's models, and a DuckDB file takes
+        // one process at a time); the tables are loaded and built by the batch verbs, never by a replica on its own.
+        var bigQuery = WarehouseAdapters.IsBigQuery(quiet);
+        using var warehouse = bigQuery ? null : await OpenWarehouseAsync(quiet, readiness, log, stop);
+        if (!bigQuery && warehouse is null)
         {
             RunLog.StoppedBeforeReady(log);
             return CliApp.Ok;
         }
-        EmbeddedDefault.EnsureBoxScores(quiet, warehouse);
-        EmbeddedDefault.EnsureFeatures(quiet, warehouse, DateOnly.MinValue, DateOnly.MaxValue);
+        await using var adapters = bigQuery ? WarehouseAdapters.OpenBigQuery(quiet) : WarehouseAdapters.Open(quiet, warehouse!);
+        if (bigQuery)
+        {
+            readiness.Passed(Readiness.Warehouse);
+            RunLog.WarehouseOpened(log, adapters.Location);
+        }
+        else
+        {
+            EmbeddedDefault.EnsureBoxScores(quiet, warehouse!);
+            EmbeddedDefault.EnsureFeatures(quiet, warehouse!, DateOnly.MinValue, DateOnly.MaxValue);
+        }
         readiness.Waiting(Readiness.Model, "loading");
-        var model = await EmbeddedDefault.EnsureModelAsync(quiet, warehouse, DateOnly.MaxValue, stop);
+        var model = bigQuery ? SavedModel(quiet) : await EmbeddedDefault.EnsureModelAsync(quiet, warehouse!, DateOnly.MaxValue, stop);
         readiness.Passed(Readiness.Model);
         RunLog.ModelLoaded(log, model.Version);
         if (stop.IsCancellationRequested)
@@ -105,12 +120,15 @@ internal static class RunCommand
         var requestLog = loggerFactory.CreateLogger("stream.requests");
         // The breakers report their transitions to the same observer, so breaker state reaches /metrics.
         var observer = new CompositePipelineObserver(metrics, new LoggingPipelineObserver(loggerFactory.CreateLogger("stream.pipeline")));
-        var dependencies = pubSub.Apply(EmbeddedPipeline.Dependencies(quiet, warehouse, model, observer, pubSub.EventsSink));
+        var dependencies = pubSub.Apply(EmbeddedPipeline.Dependencies(quiet, adapters, model, observer, pubSub.EventsSink));
         dependencies = dependencies with
         {
             DeadLetterSink = new LoggingDeadLetterSink(dependencies.DeadLetterSink, requestLog),
             EventPublisher = new LoggingEventPublisher(dependencies.EventPublisher, requestLog),
         };
+        // A `model train` that saves into this data dir while we run is picked up without a restart.
+        (dependencies, var reloader) = ModelReloader.Wrap(dependencies, new ModelStore(context.DataDir), model, m => EmbeddedPipeline.Systems(quiet, m),
+            TimeSpan.FromSeconds(context.Options.Model.ReloadSeconds), loggerFactory.CreateLogger("stream.models"));
         var pipeline = new PredictionPipeline(dependencies, pubSub.Agree(context.Options.Pipeline));
 
         using var abandon = new CancellationTokenSource();
@@ -125,10 +143,12 @@ internal static class RunCommand
             _ = Task.Delay(AbandonGrace).ContinueWith(_ => abandonedLongAgo.TrySetResult(), TaskScheduler.Default));
 
         using var stopMonitoring = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var freshness = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), context.Options.Freshness, registry,
+        var freshness = new FreshnessMonitor(adapters.Freshness, context.Options.Freshness, registry,
             loggerFactory.CreateLogger("stream.freshness"));
         await freshness.RefreshAsync(stop); // the freshness series are on /metrics before the service says it is ready
-        var monitoring = Task.Run(() => freshness.RunAsync(stopMonitoring.Token), CancellationToken.None);
+        var monitoring = Task.WhenAll(
+            Task.Run(() => freshness.RunAsync(stopMonitoring.Token), CancellationToken.None),
+            Task.Run(() => reloader.RunAsync(stopMonitoring.Token), CancellationToken.None));
         try
         {
             return await ServePipelineAsync(pipeline, source, log, readiness, service, stop, abandon, abandonedLongAgo);
@@ -211,6 +231,13 @@ internal static class RunCommand
             if (Resource is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
             else if (Resource is IDisposable disposable) disposable.Dispose();
         }
+    }
+
+    /// <summary>The models `model train` saved in the data dir; a replica on BigQuery never trains on its own.</summary>
+    private static TrainedModels SavedModel(CommandContext context)
+    {
+        var (saved, unusable) = new ModelStore(context.DataDir).TryLoad();
+        return saved ?? throw new UsageException($"{unusable}: run `stream model train --warehouse bigquery --data-dir {context.DataDir}` first (replicas load the models it saves there)");
     }
 
     /// <summary>Opens the warehouse, retrying with backoff while it cannot be (locked by another process, say); null if stopped first.</summary>

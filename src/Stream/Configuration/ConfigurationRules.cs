@@ -25,6 +25,9 @@ internal static class ConfigurationRules
         }
 
         NotEmpty("data_dir", o.DataDir);
+        OneOf("warehouse.kind", o.Warehouse.Kind, WarehouseOptions.Embedded, WarehouseOptions.BigQuery);
+        if (o.BigQuery.Project.Length > 0 && !o.BigQuery.Project.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':'))
+            found.Add(("bigquery.project", $"must be a project id (letters, digits, -, . or :), got \"{o.BigQuery.Project}\""));
 
         var p = o.Pipeline;
         AtLeast("pipeline.bounded_capacity", p.BoundedCapacity, 1);
@@ -88,6 +91,7 @@ internal static class ConfigurationRules
         var m = o.Model;
         AtLeast("model.min_games_played", m.MinGamesPlayed, 0);
         AtLeast("model.validation_days", m.ValidationDays, 1);
+        AtLeast("model.reload_seconds", m.ReloadSeconds, 1);
         AtLeast("model.training.number_of_trees", m.Training.NumberOfTrees, 1);
         AtLeast("model.training.number_of_leaves", m.Training.NumberOfLeaves, 2);
         AtLeast("model.training.minimum_example_count_per_leaf", m.Training.MinimumExampleCountPerLeaf, 1);

@@ -15,4 +15,7 @@ public sealed record ModelOptions
     public int ValidationDays { get; init; } = 28;
 
     public XgboostTrainingOptions Training { get; init; } = new();
+
+    /// <summary>`stream run` looks for a newer saved model this often and swaps it in without a restart.</summary>
+    public int ReloadSeconds { get; init; } = 30;
 }

@@ -33,4 +33,6 @@ public sealed record StreamOptions
     public SpoolOptions Spool { get; init; } = new();
     public FreshnessOptions Freshness { get; init; } = new();
     public SourceOptions Source { get; init; } = new();
+    public WarehouseOptions Warehouse { get; init; } = new();
+    public BigQueryOptions BigQuery { get; init; } = new();
 }

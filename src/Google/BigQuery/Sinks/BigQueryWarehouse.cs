@@ -4,7 +4,11 @@ using StreamProcessor.Google.BigQuery.Write;
 using StreamProcessor.Sinks.Breakers;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.ExecutionLog;
+using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.Freshness;
+using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Systems.Features;
 
 namespace StreamProcessor.Google.BigQuery;
 
@@ -19,6 +23,7 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
     private readonly StorageWriter<DeadLetterTableRow> _deadLetters;
     private readonly StorageWriter<WorkerRunTableRow> _runs;
     private readonly StorageWriter<BreakerTableRow> _breakers;
+    private readonly StorageWriter<EventTableRow> _events;
 
     public BigQueryWarehouse(BigQueryStorageOptions options)
     {
@@ -33,7 +38,28 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
         var breakerTable = _storage.Table(BreakerTableRow.Dataset, BreakerTableRow.Table);
         _breakers = _storage.Writer<BreakerTableRow>(new StorageWriterOptions { Table = breakerTable });
         BreakerState = new BigQueryBreakerStateStore(_breakers, _storage.Reader, breakerTable);
+        _events = _storage.Writer<EventTableRow>(new StorageWriterOptions { Table = _storage.Table(EventTableRow.Dataset, EventTableRow.Table), Cdc = true });
+        Events = new BigQueryEventPublisher(_events);
+        Tables = new BigQueryTablePublisher(_storage);
+        PredictionReader = new BigQueryPredictionReader(_storage.Reader, _storage.Table(PredictionTableRow.Dataset, PredictionTableRow.Table));
     }
+
+    /// <summary>The feature store, reading a whole game date once and caching it.</summary>
+    public BigQueryFeatureStore FeatureStore(HistoryOptions? window = null, FeatureCacheOptions? cache = null) =>
+        new(_storage.Reader, _storage.Options.Project, window, cache);
+
+    /// <summary>The player registry: the box scores' players and the aliases file's aliases.</summary>
+    public IPlayerRegistry PlayerRegistry(string? aliasesFile) =>
+        new BigQueryPlayerRegistry(_storage.Reader, _storage.Table(BoxScoreTableRow.Dataset, BoxScoreTableRow.Table), aliasesFile);
+
+    public IEventPublisher Events { get; }
+
+    public IInputFreshness Freshness => new BigQueryInputFreshness(_storage.Reader, _storage.Options.Project);
+
+    /// <summary>Box scores, features and lines, upserted by the batch verbs.</summary>
+    public BigQueryTablePublisher Tables { get; }
+
+    public BigQueryPredictionReader PredictionReader { get; }
 
     public BigQueryStorage Storage => _storage;
 
@@ -51,6 +77,7 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
         await _deadLetters.DisposeAsync();
         await _runs.DisposeAsync();
         await _breakers.DisposeAsync();
+        await _events.DisposeAsync();
         _storage.Dispose();
     }
 }

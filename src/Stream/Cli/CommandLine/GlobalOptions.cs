@@ -25,8 +25,17 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string> Warehouse { get; }
+
     public GlobalOptions(StreamOptions defaults)
     {
+        Warehouse = new Option<string>("--warehouse")
+        {
+            Description = $"embedded (the DuckDB file in the data dir) or bigquery (BIGQUERY_STORAGE_EMULATOR_HOST, GOOGLE_CLOUD_PROJECT) [default: {defaults.Warehouse.Kind}, warehouse.kind in the configuration]",
+            HelpName = "KIND",
+            Recursive = true,
+        };
+        Warehouse.AcceptOnlyFromAmong(WarehouseOptions.Embedded, WarehouseOptions.BigQuery);
         DataDir = new Option<string>("--data-dir")
         {
             Description = $"everything embedded mode writes [default: {defaults.DataDir}, data_dir in the configuration]",
@@ -35,5 +44,5 @@ internal sealed class GlobalOptions
         };
     }
 
-    public IEnumerable<Option> All => [DataDir, Config, Json, Verbose];
+    public IEnumerable<Option> All => [DataDir, Config, Json, Verbose, Warehouse];
 }

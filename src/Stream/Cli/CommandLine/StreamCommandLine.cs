@@ -24,7 +24,7 @@ internal static class StreamCommandLine
         data.Subcommands.Add(Verb(DataLoadCommand.Declare(), Sync(DataLoadCommand.Run), context));
         data.Subcommands.Add(Verb(DataSynthCommand.Declare(defaults), Sync(DataSynthCommand.Run), context));
         var features = new Command("features", "the pre-game feature store");
-        features.Subcommands.Add(Verb(FeaturesBuildCommand.Declare(), Sync(FeaturesBuildCommand.Run), context));
+        features.Subcommands.Add(Verb(FeaturesBuildCommand.Declare(), FeaturesBuildCommand.RunAsync, context));
         var model = new Command("model", "the trained models");
         model.Subcommands.Add(Verb(ModelTrainCommand.Declare(), ModelTrainCommand.RunAsync, context));
 

@@ -1,0 +1,48 @@
+using StreamProcessor.Google.BigQuery;
+using StreamProcessor.Sinks.Breakers;
+using StreamProcessor.Sinks.DeadLetters;
+using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.ExecutionLog;
+using StreamProcessor.Sinks.Features;
+using StreamProcessor.Sinks.Freshness;
+using StreamProcessor.Sinks.Players;
+using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Systems.Domain;
+using StreamProcessor.Systems.Features;
+using StreamProcessor.Systems.Market;
+using StreamProcessor.Systems.Prediction;
+
+namespace StreamProcessor.Stream.Warehouses;
+
+/// <summary>
+/// BigQuery behind every seam: predictions, dead letters, the execution log, events and breaker state through the
+/// Storage Write API, features, smart skip, breakers and the player registry through the Storage Read API. The
+/// batch verbs' box scores, features and lines are upserted into their BigQuery tables.
+/// </summary>
+internal sealed class BigQueryWarehouseAdapters(BigQueryWarehouse bigQuery) : IWarehouseAdapters
+{
+    public string Location => $"BigQuery project {bigQuery.Storage.Options.Project}" +
+                              (bigQuery.Storage.Options.EmulatorHost is { } host ? $" (local server {host})" : "");
+    public IFeatureStore FeatureStore(HistoryOptions window) => bigQuery.FeatureStore(window);
+    public IPredictionSink Predictions => bigQuery.Predictions;
+    public IDeadLetterSink DeadLetters => bigQuery.DeadLetters;
+    public IExecutionLog ExecutionLog => bigQuery.ExecutionLog;
+    public IBreakerStateStore BreakerState => bigQuery.BreakerState;
+    public IEventPublisher Events => bigQuery.Events;
+    public IPlayerRegistry PlayerRegistry(string? aliasesFile) => bigQuery.PlayerRegistry(aliasesFile);
+    public IInputFreshness Freshness => bigQuery.Freshness;
+
+    public Task BoxScoresLoadedAsync(IReadOnlyList<BoxScore> rows, string source, CancellationToken cancellationToken) =>
+        bigQuery.Tables.BoxScoresAsync(rows, source, cancellationToken);
+
+    public Task FeaturesBuiltAsync(IReadOnlyList<PlayerFeatures> rows, CancellationToken cancellationToken) =>
+        bigQuery.Tables.FeaturesAsync(rows, cancellationToken);
+
+    public Task LinesLoadedAsync(IReadOnlyList<SportsbookLine> rows, string source, CancellationToken cancellationToken) =>
+        bigQuery.Tables.LinesAsync(rows, source, cancellationToken);
+
+    public Task<IReadOnlyList<PredictionRow>> PredictionsOfAsync(DateOnly date, CancellationToken cancellationToken) =>
+        bigQuery.PredictionReader.ReadDateAsync(date, cancellationToken);
+
+    public ValueTask DisposeAsync() => bigQuery.DisposeAsync();
+}
