@@ -6,6 +6,7 @@ using StreamProcessor.Stream.Models;
 using StreamProcessor.Stream.Pipeline;
 using StreamProcessor.Stream.Replay;
 using StreamProcessor.Stream.Sources;
+using StreamProcessor.Stream.Warehouses;
 
 namespace StreamProcessor.Perf.Harness;
 
@@ -39,7 +40,7 @@ public static class ScaleRun
         if (File.Exists(ackPath)) File.Delete(ackPath);
         using var ackLog = AckLog.Open(ackPath);
         var source = new ResumableRequestSource(new InMemoryRequestSource(messages), ackLog);
-        var pipeline = new PredictionPipeline(EmbeddedPipeline.Dependencies(context, warehouse, models, latency), options.Pipeline);
+        var pipeline = new PredictionPipeline(EmbeddedPipeline.Dependencies(context, new EmbeddedWarehouseAdapters(warehouse), models, latency), options.Pipeline);
         var result = await pipeline.RunAsync(source);
         if (result.Unacknowledged > 0)
             throw new InvalidOperationException($"{result.Unacknowledged} requests were not acknowledged: {result.LastError}");
