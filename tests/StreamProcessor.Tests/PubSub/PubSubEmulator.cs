@@ -29,6 +29,16 @@ public sealed class PubSubEmulator
 
     public static Task<PubSubEmulator> SharedAsync() => Instance.Value;
 
+    /// <summary>
+    /// How long to wait for messages after a streaming pull's connection was cut or its process killed. The emulator
+    /// does not notice such a connection go (its log shows the reset reaching "the tail of the pipeline" unhandled, and
+    /// a graceful FIN fares no better): the dead stream stays registered and keeps being given messages, each of which
+    /// comes back only when its ack deadline passes, with its delivery attempt counted up. Measured over 12 cut runs:
+    /// 0 to 5 such wasted deliveries before a message reached the live stream (mean 1.9, about two in three go to the
+    /// dead stream). Real Pub/Sub closes the stream with its connection. This allows 20 of them beside the usual patience (a loaded machine sees more of them).
+    /// </summary>
+    public static TimeSpan PatienceAfterBrokenConnection(int ackDeadlineSeconds) => Service.ServiceProcess.Patience + TimeSpan.FromSeconds(20 * ackDeadlineSeconds);
+
     /// <summary>A project no other test uses.</summary>
     public static string NewProject() => $"test-{Environment.ProcessId}-{Interlocked.Increment(ref _projects)}";
 

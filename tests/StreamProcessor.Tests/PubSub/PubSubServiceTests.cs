@@ -151,7 +151,7 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
         }
         await using (var second = scenario.Start(slow))
         {
-            await EventuallyCoveredAsync(scenario, ids, events, () => second.Transcript);
+            await EventuallyCoveredAsync(scenario, ids, events, () => second.Transcript, PubSubEmulator.PatienceAfterBrokenConnection(10));
             second.SendSigterm();
             Assert.Equal(0, await second.WaitForExitAsync());
         }
@@ -214,7 +214,10 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
     [Fact]
     public async Task Two_cut_connections_mid_stream_are_reconnected_and_nothing_is_lost_or_written_twice()
     {
-        using var scenario = await PubSubScenario.CreateAsync(season, ackDeadlineSeconds: 10);
+        // A dead-letter policy (never reached) makes Pub/Sub count delivery attempts, so redeliveries show in the metrics.
+        var emulator = await PubSubEmulator.SharedAsync();
+        var forwarded = await emulator.Rest.CreateTopicAsync(PubSubEmulator.NewProject(), "unused-dead-letters");
+        using var scenario = await PubSubScenario.CreateAsync(season, ackDeadlineSeconds: 10, DeadLetterPolicy(forwarded));
         await using var proxy = new TcpCutter(scenario.Emulator.Host);
         var requests = SpoolRequests.ForDays(scenario.DataDir, new DateOnly(2025, 2, 21), new DateOnly(2025, 2, 21), limit: 150);
         Assert.Equal(150, requests.Count);
@@ -229,17 +232,19 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
         {
             // Each half is published, partly read, and then the connection is cut under it; the source must
             // notice, reopen the stream and read the rest (the emulator pushes a whole backlog at once, so the
-            // break surfaces when the source reads the stream again).
+            // break surfaces when the source reads the stream again). The second half is published after the first
+            // cut, so the emulator may hand it to the dead stream first: it must come back, and be written once.
+            var patience = PubSubEmulator.PatienceAfterBrokenConnection(10);
             for (var cut = 1; cut <= 2; cut++)
             {
                 ids.AddRange(await scenario.Rest.PublishAsync(scenario.RequestsTopic, requests.Skip((cut - 1) * 75).Take(75).Select(r => r.Json)));
-                await service.ScrapeUntilAsync(s => s.Sum("stream_requests_received_total") >= (cut - 1) * 75 + 30, $"{(cut - 1) * 75 + 30} requests read");
+                await service.ScrapeUntilAsync(s => s.Sum("stream_requests_received_total") >= (cut - 1) * 75 + 30, $"{(cut - 1) * 75 + 30} requests read", patience);
                 proxy.CutAll();
                 await service.ScrapeUntilAsync(s => s.Sum("stream_pubsub_stream_reconnects_total") >= cut, $"the stream to reconnect after cut {cut}");
             }
-            await EventuallyCoveredAsync(scenario, ids, events, () => service.Transcript);
+            await EventuallyCoveredAsync(scenario, ids, events, () => service.Transcript, patience);
             var scrape = await service.ScrapeAsync();
-            output.WriteLine($"reconnects: {scrape.Sum("stream_pubsub_stream_reconnects_total")}, received {scrape.Sum("stream_requests_received_total")} of {ids.Count} published");
+            output.WriteLine($"reconnects: {scrape.Sum("stream_pubsub_stream_reconnects_total")}, redeliveries: {scrape.Sum("stream_pubsub_redeliveries_total")}, received {scrape.Sum("stream_requests_received_total")} of {ids.Count} published");
             service.SendSigterm();
             Assert.Equal(0, await service.WaitForExitAsync());
         }
@@ -273,16 +278,17 @@ public class PubSubServiceTests(RealSeasonFixture season, ITestOutputHelper outp
     }
 
     /// <summary>Drains the events subscription until every id in <paramref name="ids"/> has had its event.</summary>
-    private static async Task EventuallyCoveredAsync(PubSubScenario scenario, IReadOnlyList<string> ids, List<PubSubRest.Received> events, Func<string> transcript)
+    private static async Task EventuallyCoveredAsync(PubSubScenario scenario, IReadOnlyList<string> ids, List<PubSubRest.Received> events, Func<string> transcript, TimeSpan? patience = null)
     {
+        var limit = patience ?? ServiceProcess.Patience;
         var waited = Stopwatch.StartNew();
         while (true)
         {
             events.AddRange(await scenario.Rest.DrainAsync(scenario.EventsSubscription));
             var missing = ids.Except(events.Select(e => e.Attributes["request_id"])).Count();
             if (missing == 0) return;
-            if (waited.Elapsed > ServiceProcess.Patience)
-                Assert.Fail($"{missing} of {ids.Count} requests still have no event after {ServiceProcess.Patience.TotalSeconds} s\n{transcript()}");
+            if (waited.Elapsed > limit)
+                Assert.Fail($"{missing} of {ids.Count} requests still have no event after {limit.TotalSeconds} s\n{transcript()}");
             await Task.Delay(100);
         }
     }

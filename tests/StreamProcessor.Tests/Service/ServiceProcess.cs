@@ -79,12 +79,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     }, "/readyz to answer 200");
 
     /// <summary>Scrapes until <paramref name="condition"/> holds, returning that scrape.</summary>
-    public Task<PrometheusScrape> ScrapeUntilAsync(Func<PrometheusScrape, bool> condition, string what) =>
+    public Task<PrometheusScrape> ScrapeUntilAsync(Func<PrometheusScrape, bool> condition, string what, TimeSpan? patience = null) =>
         EventuallyAsync(async () =>
         {
             var scrape = await ScrapeAsync();
             return condition(scrape) ? scrape : null;
-        }, what);
+        }, what, patience);
 
     public void SendSigterm()
     {
@@ -113,9 +113,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Polls <paramref name="probe"/> until it yields a value, failing with the transcript after <see cref="Patience"/>.</summary>
-    public async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what) where T : class
+    /// <summary>Polls <paramref name="probe"/> until it yields a value, failing with the transcript after <paramref name="patience"/> (<see cref="Patience"/>).</summary>
+    public async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? patience = null) where T : class
     {
+        var limit = patience ?? Patience;
         var deadline = Stopwatch.StartNew();
         while (true)
         {
@@ -128,7 +129,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 // not listening yet
             }
-            if (deadline.Elapsed > Patience) Assert.Fail($"gave up after {Patience.TotalSeconds} s waiting for {what}\n{Transcript}");
+            if (deadline.Elapsed > limit) Assert.Fail($"gave up after {limit.TotalSeconds} s waiting for {what}\n{Transcript}");
             await Task.Delay(25);
         }
     }
