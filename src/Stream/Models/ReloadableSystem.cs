@@ -10,9 +10,9 @@ internal sealed class ReloadableSystem(IPredictionSystem initial) : IPredictionS
 {
     private IPredictionSystem _current = initial;
 
-    public string Id => initial.Id;
+    public string Id { get; } = initial.Id;
 
-    public bool CombinesOtherSystems => initial.CombinesOtherSystems;
+    public bool CombinesOtherSystems { get; } = initial.CombinesOtherSystems;
 
     public SystemResult Predict(PredictionInput input) => Volatile.Read(ref _current).Predict(input);
 

@@ -35,7 +35,7 @@ public sealed class TableJournal : IDisposable
                 }
                 var table = catalog.Tables.FirstOrDefault(t => $"{t.Definition.Dataset}.{t.Definition.Name}" == (string?)entry!["table"])
                     ?? throw new FormatException($"{path}: table {(string?)entry!["table"]} is not in the DDL");
-                table.Apply(entry["rows"]!.AsArray().Select(r => Row(r!, table.Definition)).ToArray());
+                table.Apply(entry!["rows"]!.AsArray().Select(r => Row(r!, table.Definition)).ToArray());
                 replayed++;
             }
         var journal = new TableJournal(new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true });

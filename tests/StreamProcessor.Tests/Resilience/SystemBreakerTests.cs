@@ -95,7 +95,7 @@ public class SystemBreakerTests
     }
 
     [Fact]
-    public void Another_replicas_open_breaker_is_adopted_even_when_the_local_window_holds_a_success()
+    public async Task Another_replicas_open_breaker_is_adopted_even_when_the_local_window_holds_a_success()
     {
         var (breakers, store, clock) = Create();
         var key = new BreakerKey(SystemIds.Xgboost, PropType.Points);
@@ -110,7 +110,7 @@ public class SystemBreakerTests
         };
         clock.Now += TimeSpan.FromSeconds(31);
         breakers.Execute(Xgboost, PropType.Points, () => Success(SystemIds.Xgboost));
-        breakers.Store.Refreshing.Wait(TimeSpan.FromSeconds(30));
+        await breakers.Store.Refreshing.WaitAsync(TimeSpan.FromSeconds(30));
 
         var calls = 0;
         var result = breakers.Execute(Xgboost, PropType.Points, () => { calls++; return Success(SystemIds.Xgboost); }).Result;

@@ -226,7 +226,7 @@ public sealed class PubSubRequestSource : IRequestSource, IAsyncDisposable
                 first = false;
                 reason = await PullOneStreamAsync(() => backoff = TimeSpan.FromMilliseconds(_options.ReconnectInitialBackoffMilliseconds), cancellationToken);
             }
-            catch (Exception e) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
                 break; // stopping: however the stream ended
             }
