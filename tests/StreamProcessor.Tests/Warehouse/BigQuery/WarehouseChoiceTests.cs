@@ -68,6 +68,22 @@ public sealed class WarehouseChoiceTests
         Assert.Equal(evaluations["embedded"], evaluations["bigquery"]);
     }
 
+    [Fact]
+    public async Task Replay_on_an_empty_BigQuery_stops_with_the_load_command_and_generates_nothing()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await LocalBigQuery.StartAsync();
+
+        var replay = await server.RunStreamAsync("replay", "--date", Day, "--data-dir", temp.Path, "--warehouse", "bigquery");
+
+        Assert.NotEqual(0, replay.ExitCode);
+        Assert.Contains("has no box scores: load them with `data load --box-scores FILE.csv --warehouse bigquery`", replay.Error);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "warehouse.duckdb")));
+        // Nothing synthetic was written to the shared warehouse either.
+        using var storage = server.Connect();
+        Assert.Empty(await storage.Reader.ReadRowsAsync(new ReadRequest(storage.Table("nba_analytics", "player_game_summary"), ["player_lookup"])));
+    }
+
     private sealed record Compared(string Key, string[] Values);
 
     private static Compared Row(object?[] r)
