@@ -53,6 +53,23 @@ public sealed partial class LocalBigQuery : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// As <see cref="SpoolRequests.ForDays"/>, from this server's feature store (read through the Read API): where
+    /// `features build --warehouse bigquery` puts the rows.
+    /// </summary>
+    public async Task<IReadOnlyList<SpoolRequests.Request>> RequestsAsync(DateOnly day, int limit)
+    {
+        using var storage = Connect();
+        var rows = await storage.Reader.ReadRowsAsync(new Google.BigQuery.Read.ReadRequest(storage.Table("nba_predictions", "ml_feature_store_v2"),
+            ["player_lookup", "game_id", "pts_ewma"], $"game_date = '{day:yyyy-MM-dd}'"));
+        return rows
+            .OrderBy(r => (string)r["player_lookup"]!, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(r => new SpoolRequests.Request((string)r["player_lookup"]!, day, (string)r["game_id"]!,
+                Math.Max(0.5, Math.Round(r["pts_ewma"] as double? ?? 10, MidpointRounding.AwayFromZero)) + 0.5))
+            .ToArray();
+    }
+
     /// <summary>The stream binary with <paramref name="args"/> against this server; asserts it exits 0.</summary>
     public async Task<EndToEnd.Cli.Run> StreamAsync(params string[] args)
     {
