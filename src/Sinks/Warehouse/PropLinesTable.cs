@@ -35,8 +35,10 @@ public sealed class PropLinesTable(Warehouse warehouse)
             SELECT player_lookup, game_date, prop_type, bookmaker, line, over_price, under_price
             FROM nba_raw.odds_api_player_props
             WHERE game_date BETWEEN $1 AND $2 AND over_price IS NOT NULL AND under_price IS NOT NULL
+            ORDER BY bookmaker
             """, from, to);
         using var r = cmd.ExecuteReader();
+        // Books in one order (bookmaker), so the consensus's means are the same to the last bit on either warehouse.
         var books = new Dictionary<(PlayerDate, PropType), List<BookLine>>();
         while (r.Read())
         {

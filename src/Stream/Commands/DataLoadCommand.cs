@@ -59,7 +59,7 @@ internal static class DataLoadCommand
             {
                 using (context.Progress($"data load: writing {result.Rows.Count:N0} box scores to {adapters.Location}"))
                     adapters.BoxScoresLoadedAsync(result.Rows, Path.GetFileName(path), CancellationToken.None).GetAwaiter().GetResult();
-                context.Note($"box scores written to {adapters.Location} (and to {warehouse.Path}, where the batch verbs compute)");
+                context.Note($"box scores written to {adapters.Location}, which the later verbs read (and to {warehouse.Path}, where later loads resolve lines' player names)");
             }
         }
         finally { adapters.DisposeAsync().AsTask().GetAwaiter().GetResult(); }

@@ -1,8 +1,6 @@
-using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Models;
 using StreamProcessor.Systems.Features;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
 
 using StreamProcessor.Stream.Warehouses;
 
@@ -15,12 +13,13 @@ namespace StreamProcessor.Stream.Commands;
 /// </summary>
 internal static class EmbeddedDefault
 {
-    public static void EnsureBoxScores(CommandContext context, Warehouse warehouse)
+    public static async Task EnsureBoxScoresAsync(CommandContext context, IWarehouseAdapters adapters, CancellationToken cancellationToken)
     {
-        if (new BoxScoreTable(warehouse).Count() > 0) return;
+        var coverage = await adapters.TrainingData.CoverageAsync(DateOnly.MinValue, DateOnly.MaxValue, FeatureCatalog.Version, cancellationToken);
+        if (coverage.BoxScores > 0) return;
         var seed = context.Options.Synth.Seed;
         context.Note($"the warehouse has no box scores: generating the embedded default season (seed {seed}); load real ones with `data load --box-scores FILE.csv`");
-        var rows = DataSynthCommand.Generate(warehouse, seed);
+        var rows = await adapters.GenerateDefaultSeasonAsync(seed, cancellationToken);
         context.Note($"generated {rows.Count:N0} box scores ({rows.Min(r => r.GameDate):yyyy-MM-dd} .. {rows.Max(r => r.GameDate):yyyy-MM-dd})");
     }
 
@@ -28,27 +27,19 @@ internal static class EmbeddedDefault
     /// Builds features when the days' box scores have no (or fewer) feature rows, or any row is of an older feature
     /// version; days without games need none. <c>DateOnly.MinValue .. MaxValue</c> checks the whole warehouse.
     /// </summary>
-    public static void EnsureFeatures(CommandContext context, Warehouse warehouse, DateOnly from, DateOnly to) =>
-        EnsureFeaturesAsync(context, warehouse, null, from, to, CancellationToken.None).GetAwaiter().GetResult();
-
-    /// <summary>As <see cref="EnsureFeatures"/>; what it builds also goes to <paramref name="adapters"/>' warehouse.</summary>
-    public static async Task EnsureFeaturesAsync(CommandContext context, Warehouse warehouse, IWarehouseAdapters? adapters, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public static async Task EnsureFeaturesAsync(CommandContext context, IWarehouseAdapters adapters, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var games = new BoxScoreTable(warehouse).Count(from, to);
-        var table = new FeatureTable(warehouse);
-        var features = table.Count(from, to);
-        var stale = table.CountOtherVersions(FeatureCatalog.Version);
-        if (features >= games && stale == 0) return;
+        var coverage = await adapters.TrainingData.CoverageAsync(from, to, FeatureCatalog.Version, cancellationToken);
+        if (coverage.Complete) return;
         var days = from == DateOnly.MinValue && to == DateOnly.MaxValue ? "the whole warehouse" : $"{from:yyyy-MM-dd} .. {to:yyyy-MM-dd}";
-        context.Note(stale > 0
-            ? $"{stale:N0} feature rows are of an older feature version than {FeatureCatalog.Version}: rebuilding features first"
-            : features == 0
+        context.Note(coverage.OtherVersions > 0
+            ? $"{coverage.OtherVersions:N0} feature rows are of an older feature version than {FeatureCatalog.Version}: rebuilding features first"
+            : coverage.Features == 0
                 ? $"no features for {days}: building them first"
-                : $"{games - features:N0} player-games of {days} have no features yet: rebuilding features first");
+                : $"{coverage.BoxScores - coverage.Features:N0} player-games of {days} have no features yet: rebuilding features first");
         FeatureBuildSummary built;
         using (var progress = context.Progress("features build"))
-            built = FeaturesBuildCommand.Build(warehouse, null, null, progress);
-        if (adapters is not null) await FeaturesBuildCommand.PublishAsync(context, adapters, built, cancellationToken);
+            built = await FeaturesBuildCommand.BuildAsync(adapters.TrainingData, adapters.BreakerState, null, null, progress, cancellationToken);
         context.Note($"built {built.Rows:N0} feature rows in {built.Elapsed.TotalMilliseconds:N0} ms");
         if (built.BreakersReset.Count > 0)
             context.Note($"auto-reset: closed the breaker(s) of {string.Join(", ", built.BreakersReset)}, which had opened for missing data");
@@ -58,7 +49,7 @@ internal static class EmbeddedDefault
     /// The saved models, or ones trained now on the games before <paramref name="firstDay"/> (and saved) when there are
     /// none or they are of an older feature layout.
     /// </summary>
-    public static async Task<TrainedModels> EnsureModelAsync(CommandContext context, Warehouse warehouse, DateOnly firstDay, CancellationToken cancellationToken)
+    public static async Task<TrainedModels> EnsureModelAsync(CommandContext context, IWarehouseAdapters adapters, DateOnly firstDay, CancellationToken cancellationToken)
     {
         var store = new ModelStore(context.DataDir);
         var (saved, unusable) = store.TryLoad();
@@ -66,7 +57,7 @@ internal static class EmbeddedDefault
         context.Note($"{unusable}: training the models on the games before {firstDay:yyyy-MM-dd} first");
         ModelTraining training;
         using (context.Progress("model train"))
-            training = await ModelTrainer.TrainAsync(warehouse, firstDay, context.Options, cancellationToken);
+            training = await ModelTrainer.TrainAsync(adapters.TrainingData, firstDay, context.Options, cancellationToken);
         store.Save(training.Models);
         context.Note($"trained {training.Models.Version} on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s");
         return training.Models;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using StreamProcessor.Stream.Cli.CommandLine;
-using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Warehouses;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Evaluation;
 using StreamProcessor.Stream.Evaluation.Report;
@@ -36,8 +36,8 @@ internal static class EvaluateCommand
         var props = ParseProps(context.Arguments.Get("prop"));
         var reportDir = context.Arguments.Get("report");
 
-        using var warehouse = context.OpenWarehouse();
-        EmbeddedDefault.EnsureFeatures(context, warehouse, from, to);
+        await using var adapters = WarehouseAdapters.Open(context);
+        await EmbeddedDefault.EnsureFeaturesAsync(context, adapters, from, to, cancellationToken);
         var (models, unusable) = new ModelStore(context.DataDir).TryLoad();
         if (models is null || models.TrainedUntil >= from)
         {
@@ -45,15 +45,15 @@ internal static class EvaluateCommand
                 ? $"{unusable}: training models, ensemble weights and probability curves on the games before {from:yyyy-MM-dd} for this backtest"
                 : $"the saved models ({models.Version}) have seen games in the window: training models, ensemble weights and probability curves " +
                   $"on the games before {from:yyyy-MM-dd} for this backtest (the saved ones are kept)");
-            models = (await ModelTrainer.TrainAsync(warehouse, from, context.Options, cancellationToken)).Models;
+            models = (await ModelTrainer.TrainAsync(adapters.TrainingData, from, context.Options, cancellationToken)).Models;
         }
 
         var systems = SystemCatalog.Create(context.Options.Systems, models);
         var reports = new Dictionary<PropType, BacktestReport>();
         var marketReports = new Dictionary<PropType, (IReadOnlyDictionary<string, MarketScore> Scores, int Requests)>();
-        var consensus = new PropLinesTable(warehouse).Consensus(from, to);
+        var consensus = await adapters.TrainingData.ConsensusAsync(from, to, cancellationToken);
         using var progress = context.Progress("evaluate", props.Count, "props");
-        var games = await BacktestCases.LoadAsync(warehouse, context.Options.History, from, to, context.Options.Evaluate.MinEarlierGames, cancellationToken);
+        var games = await BacktestCases.LoadAsync(adapters.TrainingData, context.Options.History, from, to, context.Options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in props)
         {
             progress.Advance(1);

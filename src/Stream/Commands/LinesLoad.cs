@@ -43,7 +43,7 @@ internal static class LinesLoad
             if (adapters is not EmbeddedWarehouseAdapters)
             {
                 adapters.LinesLoadedAsync(result.Rows, Path.GetFileName(path), CancellationToken.None).GetAwaiter().GetResult();
-                context.Note($"lines written to {adapters.Location} (and to {warehouse.Path}, where replay builds its requests)");
+                context.Note($"lines written to {adapters.Location}, which the later verbs read (and to {warehouse.Path}, where the lines were checked)");
             }
         }
         finally { adapters.DisposeAsync().AsTask().GetAwaiter().GetResult(); }

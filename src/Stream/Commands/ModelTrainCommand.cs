@@ -1,6 +1,6 @@
 using System.CommandLine;
 using StreamProcessor.Stream.Cli.CommandLine;
-using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Stream.Warehouses;
 using StreamProcessor.Stream.Cli;
 using StreamProcessor.Stream.Models;
 using StreamProcessor.Systems.Domain;
@@ -22,19 +22,19 @@ internal static class ModelTrainCommand
 
     public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        using var warehouse = context.OpenWarehouse();
+        await using var adapters = WarehouseAdapters.Open(context);
         var until = context.Arguments.GetDate("until") ?? DateOnly.MaxValue;
-        EmbeddedDefault.EnsureFeatures(context, warehouse, DateOnly.MinValue, DateOnly.MaxValue);
+        await EmbeddedDefault.EnsureFeaturesAsync(context, adapters, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
         var store = new ModelStore(context.DataDir);
         ModelTraining training;
         using (context.Progress("model train"))
-            training = await ModelTrainer.TrainAsync(warehouse, until, context.Options, cancellationToken);
+            training = await ModelTrainer.TrainAsync(adapters.TrainingData, until, context.Options, cancellationToken);
         store.Save(training.Models);
         // Auto-reset: a breaker that opened because a model was missing closes now that there is one.
-        var reset = new BreakerStateTable(warehouse).ResetDataStarved(DateTimeOffset.UtcNow).Select(k => k.ToString()).ToArray();
+        var reset = adapters.BreakerState.ResetDataStarved(DateTimeOffset.UtcNow).Select(k => k.ToString()).ToArray();
         var trained = training.Models;
         context.Say($"trained {trained.Version} and the {string.Join(", ", trained.Models.Where(m => m.Prop != PropType.Points).Select(m => m.Prop.Code()))} models " +
-                    $"on {training.Examples:N0} player-games in {training.Elapsed.TotalSeconds:F1} s; ensemble weights and probability curves " +
+                    $"on {training.Examples:N0} player-games of {adapters.Location} in {training.Elapsed.TotalSeconds:F1} s; ensemble weights and probability curves " +
                     $"fitted on {trained.ValidationFrom:yyyy-MM-dd} .. {trained.ValidationTo:yyyy-MM-dd}; saved to {store.Directory}");
         foreach (var (prop, weights) in trained.EnsembleWeights)
             context.Say($"  {prop.Code(),-9} ensemble weights: {string.Join(", ", weights.Weights.Select(w => $"{w.Key} {w.Value:F3}"))}");

@@ -54,8 +54,7 @@ internal static class ReplayCommand
             throw new UsageException("give either --date or --from/--to, not both");
         if (from > to) throw new UsageException("--from is after --to");
 
-        using var warehouse = context.OpenWarehouse();
-        await using var adapters = WarehouseAdapters.Open(context, warehouse);
+        await using var adapters = WarehouseAdapters.Open(context);
         IRequestSource source;
         IReadOnlyList<string> skippedNoLine = [];
         ReplayRequests.Built? built = null;
@@ -64,18 +63,17 @@ internal static class ReplayCommand
         {
             if (!File.Exists(requestsFile)) throw new UsageException($"no such file: {requestsFile}");
             source = new JsonlFileRequestSource(requestsFile);
-            model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, DateOnly.MaxValue, stop);
+            model = await EmbeddedDefault.EnsureModelAsync(context, adapters, DateOnly.MaxValue, stop);
         }
         else
         {
-            EmbeddedDefault.EnsureBoxScores(context, warehouse);
-            await EmbeddedDefault.EnsureFeaturesAsync(context, warehouse, adapters, from!.Value, to!.Value, stop);
-            model = await EmbeddedDefault.EnsureModelAsync(context, warehouse, from.Value, stop);
-            var days = new FeatureTable(warehouse, context.Options.History).ReadRange(from.Value, to.Value, context.Options.Replay.MinGamesPlayed);
+            await EmbeddedDefault.EnsureBoxScoresAsync(context, adapters, stop);
+            await EmbeddedDefault.EnsureFeaturesAsync(context, adapters, from!.Value, to!.Value, stop);
+            model = await EmbeddedDefault.EnsureModelAsync(context, adapters, from.Value, stop);
+            var days = await adapters.TrainingData.FeaturesAsync(from.Value, to.Value, context.Options.Replay.MinGamesPlayed, stop);
             // Real lines when any are loaded; synthetic ones for the players without, only when asked.
-            var lines = new PropLinesTable(warehouse);
-            var anyLines = lines.Count() > 0;
-            built = ReplayRequests.For(days, anyLines ? lines.Consensus(from.Value, to.Value) : new Dictionary<(PlayerDate, PropType), MarketLine>(),
+            var anyLines = await adapters.TrainingData.AnyLinesAsync(stop);
+            built = ReplayRequests.For(days, anyLines ? await adapters.TrainingData.ConsensusAsync(from.Value, to.Value, stop) : new Dictionary<(PlayerDate, PropType), MarketLine>(),
                 synthetic: !anyLines || context.Arguments.Has("synthetic-lines"));
             skippedNoLine = built.SkippedNoLine;
             var messages = built.Messages;

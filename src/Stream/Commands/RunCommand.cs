@@ -104,11 +104,11 @@ internal static class RunCommand
         }
         else
         {
-            EmbeddedDefault.EnsureBoxScores(quiet, warehouse!);
-            EmbeddedDefault.EnsureFeatures(quiet, warehouse!, DateOnly.MinValue, DateOnly.MaxValue);
+            await EmbeddedDefault.EnsureBoxScoresAsync(quiet, adapters, stop);
+            await EmbeddedDefault.EnsureFeaturesAsync(quiet, adapters, DateOnly.MinValue, DateOnly.MaxValue, stop);
         }
         readiness.Waiting(Readiness.Model, "loading");
-        var model = bigQuery ? SavedModel(quiet) : await EmbeddedDefault.EnsureModelAsync(quiet, warehouse!, DateOnly.MaxValue, stop);
+        var model = bigQuery ? SavedModel(quiet) : await EmbeddedDefault.EnsureModelAsync(quiet, adapters, DateOnly.MaxValue, stop);
         readiness.Passed(Readiness.Model);
         RunLog.ModelLoaded(log, model.Version);
         if (stop.IsCancellationRequested)

@@ -1,5 +1,5 @@
 using StreamProcessor.Sinks.Features;
-using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Sinks.Training;
 using StreamProcessor.Stream.Replay;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
@@ -22,10 +22,10 @@ public sealed class BacktestCases
 
     /// <summary>Player-games in [from, to] whose player had at least <paramref name="minEarlierGames"/> earlier games.</summary>
     public static async Task<BacktestCases> LoadAsync(
-        Warehouse warehouse, HistoryOptions history, DateOnly from, DateOnly to, int minEarlierGames, CancellationToken cancellationToken)
+        ITrainingData data, HistoryOptions history, DateOnly from, DateOnly to, int minEarlierGames, CancellationToken cancellationToken)
     {
-        var table = new FeatureTable(warehouse, history);
-        var rows = table.ReadWithOutcomes(from, to, minEarlierGames);
+        var table = data.FeatureStore(history);
+        var rows = await data.OutcomesAsync(from, to, minEarlierGames, cancellationToken);
         var games = new List<(FeatureOutcome, IReadOnlyList<HistoricalGame>)>(rows.Count);
         foreach (var chunk in rows.Chunk(LoadBatchSize))
         {

@@ -1,5 +1,5 @@
 using StreamProcessor.Sinks.Features;
-using StreamProcessor.Sinks.Warehouse;
+using StreamProcessor.Sinks.Training;
 using StreamProcessor.Stream.Configuration;
 using StreamProcessor.Stream.Evaluation;
 using StreamProcessor.Stream.Pipeline;
@@ -27,15 +27,15 @@ internal static class MarketStackTrainer
 {
     private const int MinTrainingGames = 2000;
 
-    public static async Task<MarketStacks> FitAsync(Warehouse warehouse, IReadOnlyList<FeatureOutcome> outcomes, DateOnly validationFrom, DateOnly lastDay,
+    public static async Task<MarketStacks> FitAsync(ITrainingData data, IReadOnlyList<FeatureOutcome> outcomes, DateOnly validationFrom, DateOnly lastDay,
         IReadOnlyDictionary<PropType, XgboostModel> stageModels, IReadOnlyDictionary<PropType, EnsembleWeights> weights, StreamOptions options,
         CancellationToken cancellationToken)
     {
-        var consensus = new PropLinesTable(warehouse).Consensus(DateOnly.MinValue, lastDay);
+        var consensus = await data.ConsensusAsync(DateOnly.MinValue, lastDay, cancellationToken);
         var stacks = new Dictionary<(PropType, string), MarketStack>();
         if (consensus.Count == 0) return new MarketStacks(stacks, null, null);
         var firstLine = consensus.Keys.Min(k => k.Key.GameDate);
-        var cases = await BacktestCases.LoadAsync(warehouse, options.History, firstLine, lastDay, options.Evaluate.MinEarlierGames, cancellationToken);
+        var cases = await BacktestCases.LoadAsync(data, options.History, firstLine, lastDay, options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in PropTypes.All)
         {
             if (!stageModels.TryGetValue(prop, out var stage)) continue;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StreamProcessor.Sinks.Training;
 using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Stream.Configuration;
 using StreamProcessor.Stream.Evaluation;
@@ -23,11 +24,14 @@ namespace StreamProcessor.Stream.Models;
 /// </summary>
 public static class ModelTrainer
 {
-    public static async Task<ModelTraining> TrainAsync(Warehouse warehouse, DateOnly until, StreamOptions options, CancellationToken cancellationToken = default)
+    /// <summary>On the embedded file (the perf harness's and tests' shortcut).</summary>
+    public static Task<ModelTraining> TrainAsync(Warehouse warehouse, DateOnly until, StreamOptions options, CancellationToken cancellationToken = default) =>
+        TrainAsync(new WarehouseTrainingData(warehouse), until, options, cancellationToken);
+
+    public static async Task<ModelTraining> TrainAsync(ITrainingData data, DateOnly until, StreamOptions options, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var outcomes = new FeatureTable(warehouse)
-            .ReadWithOutcomes(DateOnly.MinValue, until.AddDays(-1), options.Model.MinGamesPlayed);
+        var outcomes = await data.OutcomesAsync(DateOnly.MinValue, until.AddDays(-1), options.Model.MinGamesPlayed, cancellationToken);
         if (outcomes.Count == 0)
             throw new InvalidOperationException($"no feature rows before {until:yyyy-MM-dd} to train on: load box scores and run `features build` first");
         var lastDay = outcomes.Max(o => o.Features.GameDate);
@@ -37,7 +41,7 @@ public static class ModelTrainer
         var weights = new Dictionary<PropType, EnsembleWeights>();
         var curves = new Dictionary<(PropType, string), OverProbability>();
         var stages = new Dictionary<PropType, XgboostModel>();
-        var validation = await BacktestCases.LoadAsync(warehouse, options.History, validationFrom, lastDay, options.Evaluate.MinEarlierGames, cancellationToken);
+        var validation = await BacktestCases.LoadAsync(data, options.History, validationFrom, lastDay, options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in PropTypes.All)
         {
             var early = outcomes.Where(o => o.Features.GameDate < validationFrom).Select(o => new TrainingExample(o.Features, o.ValueOf(prop))).ToArray();
@@ -52,7 +56,7 @@ public static class ModelTrainer
             models.Add(XgboostModel.Train(outcomes.Select(o => new TrainingExample(o.Features, o.ValueOf(prop))), options.Model.Training, prop));
         }
 
-        var market = await MarketStackTrainer.FitAsync(warehouse, outcomes, validationFrom, lastDay, stages, weights, options, cancellationToken);
+        var market = await MarketStackTrainer.FitAsync(data, outcomes, validationFrom, lastDay, stages, weights, options, cancellationToken);
         var trained = new TrainedModels
         {
             Models = models,

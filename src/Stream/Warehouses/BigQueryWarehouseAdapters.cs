@@ -1,4 +1,5 @@
 using StreamProcessor.Google.BigQuery;
+using StreamProcessor.Stream.Cli;
 using StreamProcessor.Sinks.Breakers;
 using StreamProcessor.Sinks.DeadLetters;
 using StreamProcessor.Sinks.Events;
@@ -7,6 +8,7 @@ using StreamProcessor.Sinks.Features;
 using StreamProcessor.Sinks.Freshness;
 using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Sinks.Training;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 using StreamProcessor.Systems.Market;
@@ -17,7 +19,8 @@ namespace StreamProcessor.Stream.Warehouses;
 /// <summary>
 /// BigQuery behind every seam: predictions, dead letters, the execution log, events and breaker state through the
 /// Storage Write API, features, smart skip, breakers and the player registry through the Storage Read API. The
-/// batch verbs' box scores, features and lines are upserted into their BigQuery tables.
+/// batch verbs read box scores, features and lines through the Read API and upsert features by CDC; data load's
+/// box scores and lines are upserted into their tables.
 /// </summary>
 internal sealed class BigQueryWarehouseAdapters(BigQueryWarehouse bigQuery) : IWarehouseAdapters
 {
@@ -31,15 +34,17 @@ internal sealed class BigQueryWarehouseAdapters(BigQueryWarehouse bigQuery) : IW
     public IEventPublisher Events => bigQuery.Events;
     public IPlayerRegistry PlayerRegistry(string? aliasesFile) => bigQuery.PlayerRegistry(aliasesFile);
     public IInputFreshness Freshness => bigQuery.Freshness;
+    public ITrainingData TrainingData => bigQuery.TrainingData;
 
     public Task BoxScoresLoadedAsync(IReadOnlyList<BoxScore> rows, string source, CancellationToken cancellationToken) =>
         bigQuery.Tables.BoxScoresAsync(rows, source, cancellationToken);
 
-    public Task FeaturesBuiltAsync(IReadOnlyList<PlayerFeatures> rows, CancellationToken cancellationToken) =>
-        bigQuery.Tables.FeaturesAsync(rows, cancellationToken);
-
     public Task LinesLoadedAsync(IReadOnlyList<SportsbookLine> rows, string source, CancellationToken cancellationToken) =>
         bigQuery.Tables.LinesAsync(rows, source, cancellationToken);
+
+    // Synthetic box scores have no place in a shared warehouse that replicas and reports read.
+    public Task<IReadOnlyList<BoxScore>> GenerateDefaultSeasonAsync(int seed, CancellationToken cancellationToken) =>
+        throw new UsageException($"{Location} has no box scores: load them with `data load --box-scores FILE.csv --warehouse bigquery`");
 
     public Task<IReadOnlyList<PredictionRow>> PredictionsOfAsync(DateOnly date, CancellationToken cancellationToken) =>
         bigQuery.PredictionReader.ReadDateAsync(date, cancellationToken);

@@ -6,6 +6,7 @@ using StreamProcessor.Sinks.Features;
 using StreamProcessor.Sinks.Freshness;
 using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Sinks.Training;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 using StreamProcessor.Systems.Market;
@@ -15,9 +16,10 @@ namespace StreamProcessor.Stream.Warehouses;
 
 /// <summary>
 /// The stores the verbs need, from the warehouse the configuration chose (warehouse.kind, --warehouse), so a
-/// command asks for a seam and never branches on DuckDB vs BigQuery. The batch verbs compute in the data dir's
-/// embedded file in either case (box scores, features, lines, training); the <c>...Async</c> hooks hand what they
-/// wrote to the chosen warehouse, which for the embedded one already holds it.
+/// command asks for a seam and never branches on DuckDB vs BigQuery. features build, model train, evaluate and
+/// replay read and write through these seams only (<see cref="TrainingData"/>). data load parses and resolves in the
+/// data dir's embedded file in either case; the <c>...LoadedAsync</c> hooks hand what it wrote to the chosen
+/// warehouse, which for the embedded one already holds it.
 /// </summary>
 internal interface IWarehouseAdapters : IAsyncDisposable
 {
@@ -32,10 +34,16 @@ internal interface IWarehouseAdapters : IAsyncDisposable
     IEventPublisher Events { get; }
     IPlayerRegistry PlayerRegistry(string? aliasesFile);
     IInputFreshness Freshness { get; }
+    ITrainingData TrainingData { get; }
 
     Task BoxScoresLoadedAsync(IReadOnlyList<BoxScore> rows, string source, CancellationToken cancellationToken);
-    Task FeaturesBuiltAsync(IReadOnlyList<PlayerFeatures> rows, CancellationToken cancellationToken);
     Task LinesLoadedAsync(IReadOnlyList<SportsbookLine> rows, string source, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Generates the default synthetic season into an empty warehouse (what `replay` on a fresh data dir does); a
+    /// warehouse that must only ever hold loaded data refuses with the command that loads it.
+    /// </summary>
+    Task<IReadOnlyList<BoxScore>> GenerateDefaultSeasonAsync(int seed, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<PredictionRow>> PredictionsOfAsync(DateOnly date, CancellationToken cancellationToken);
 }

@@ -15,6 +15,12 @@ internal static class WarehouseAdapters
     /// <param name="embedded">The data dir's file: the warehouse itself in embedded mode, the batch verbs' workspace otherwise.</param>
     public static IWarehouseAdapters Open(CommandContext context, Warehouse embedded) => IsBigQuery(context) ? OpenBigQuery(context) : new EmbeddedWarehouseAdapters(embedded);
 
+    /// <summary>
+    /// The chosen warehouse's adapters, owning what they open: on BigQuery no embedded file is opened (or created), so
+    /// the batch verbs run in a data dir that holds only the models.
+    /// </summary>
+    public static IWarehouseAdapters Open(CommandContext context) => IsBigQuery(context) ? OpenBigQuery(context) : new EmbeddedWarehouseAdapters(context.OpenWarehouse(), owned: true);
+
     /// <summary>The BigQuery adapters alone: what `stream run` needs, with no embedded file (replicas share none).</summary>
     public static IWarehouseAdapters OpenBigQuery(CommandContext context)
     {

@@ -8,6 +8,7 @@ using StreamProcessor.Sinks.Events;
 using StreamProcessor.Sinks.Freshness;
 using StreamProcessor.Sinks.Players;
 using StreamProcessor.Sinks.Predictions;
+using StreamProcessor.Sinks.Training;
 using StreamProcessor.Systems.Features;
 
 namespace StreamProcessor.Google.BigQuery;
@@ -47,6 +48,9 @@ public sealed class BigQueryWarehouse : IAsyncDisposable
     /// <summary>The feature store, reading a whole game date once and caching it.</summary>
     public BigQueryFeatureStore FeatureStore(HistoryOptions? window = null, FeatureCacheOptions? cache = null) =>
         new(_storage.Reader, _storage.Options.Project, window, cache);
+
+    /// <summary>What the batch verbs read (box scores, features with outcomes, lines) and the features they write.</summary>
+    public ITrainingData TrainingData => new BigQueryTrainingData(_storage.Reader, _storage.Options.Project, Tables, window => FeatureStore(window));
 
     /// <summary>The player registry: the box scores' players and the aliases file's aliases.</summary>
     public IPlayerRegistry PlayerRegistry(string? aliasesFile) =>

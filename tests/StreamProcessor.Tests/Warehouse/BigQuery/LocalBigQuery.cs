@@ -53,8 +53,33 @@ public sealed partial class LocalBigQuery : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// As <see cref="SpoolRequests.ForDays"/>, from this server's feature store (read through the Read API): where
+    /// `features build --warehouse bigquery` puts the rows.
+    /// </summary>
+    public async Task<IReadOnlyList<SpoolRequests.Request>> RequestsAsync(DateOnly day, int limit)
+    {
+        using var storage = Connect();
+        var rows = await storage.Reader.ReadRowsAsync(new Google.BigQuery.Read.ReadRequest(storage.Table("nba_predictions", "ml_feature_store_v2"),
+            ["player_lookup", "game_id", "pts_ewma"], $"game_date = '{day:yyyy-MM-dd}'"));
+        return rows
+            .OrderBy(r => (string)r["player_lookup"]!, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(r => new SpoolRequests.Request((string)r["player_lookup"]!, day, (string)r["game_id"]!,
+                Math.Max(0.5, Math.Round(r["pts_ewma"] as double? ?? 10, MidpointRounding.AwayFromZero)) + 0.5))
+            .ToArray();
+    }
+
     /// <summary>The stream binary with <paramref name="args"/> against this server; asserts it exits 0.</summary>
     public async Task<EndToEnd.Cli.Run> StreamAsync(params string[] args)
+    {
+        var result = await RunStreamAsync(args);
+        Assert.True(result.ExitCode == 0, $"stream {string.Join(' ', args)} exited {result.ExitCode}\nstdout:\n{result.Output}\nstderr:\n{result.Error}\nserver:\n{string.Join('\n', _output.TakeLast(30))}");
+        return result;
+    }
+
+    /// <summary>The stream binary with <paramref name="args"/> against this server, whatever its exit code.</summary>
+    public async Task<EndToEnd.Cli.Run> RunStreamAsync(params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -70,9 +95,7 @@ public sealed partial class LocalBigQuery : IAsyncDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Patience);
         await process.WaitForExitAsync(timeout.Token);
-        var result = new EndToEnd.Cli.Run(process.ExitCode, await stdout, await stderr);
-        Assert.True(result.ExitCode == 0, $"stream {string.Join(' ', args)} exited {result.ExitCode}\nstdout:\n{result.Output}\nstderr:\n{result.Error}\nserver:\n{string.Join('\n', _output.TakeLast(30))}");
-        return result;
+        return new EndToEnd.Cli.Run(process.ExitCode, await stdout, await stderr);
     }
 
     public async ValueTask DisposeAsync()
