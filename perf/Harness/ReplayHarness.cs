@@ -13,7 +13,7 @@ public static class ReplayHarness
 {
     private const int SequentialSample = 300, QuickSequentialSample = 40;
 
-    public static async Task<int> RunAsync(bool quick, bool json)
+    public static async Task<int> RunAsync(bool quick, bool json, IReadOnlyCollection<string>? only = null)
     {
         var root = RepositoryRoot.Find();
         var output = Path.Combine(root, "perf", "out");
@@ -21,7 +21,7 @@ public static class ReplayHarness
         var data = new PerfData(root, output, Console.Error);
         await data.EnsureBaseAsync();
 
-        var scales = quick ? Scale.Quick : Scale.Full;
+        var scales = only is null ? quick ? Scale.Quick : Scale.Full : Scale.Full.Where(s => only.Contains(s.Name)).ToArray();
         var sample = quick ? QuickSequentialSample : SequentialSample;
         var rows = new List<ScaleResult>();
         Console.WriteLine(HarnessReport.TableHeader);
