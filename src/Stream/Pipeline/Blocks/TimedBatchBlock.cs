@@ -21,7 +21,9 @@ internal static class TimedBatchBlock
         });
         var timer = new Timer(_ =>
         {
-            if (backlog is null || backlog() == 0) batch.TriggerBatch();
+            // Batches still in this block's output were not taken yet (the next block is full and postponed them):
+            // another small one behind them would only make more, smaller reads or writes.
+            if (batch.OutputCount == 0 && (backlog is null || backlog() == 0)) batch.TriggerBatch();
         }, null, flushAfter, flushAfter);
         batch.Completion.ContinueWith(_ => timer.Dispose(), TaskScheduler.Default);
         return batch;
