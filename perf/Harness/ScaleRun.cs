@@ -36,7 +36,8 @@ public static class ScaleRun
             ReplayRequests.For(features.ReadRange(day, day, options.Replay.MinGamesPlayed)).Messages;
         IRequestSource requests = spec.Limit > 0
             ? new InMemoryRequestSource(First(spec.Limit, spec.From, spec.To, RequestsOf))
-            : new DayByDayRequestSource(spec.From, spec.To, RequestsOf);
+            // The first day is built before the clock starts, as every request was before; the rest while it runs.
+            : new DayByDayRequestSource(spec.From, spec.To, RequestsOf, firstDay: RequestsOf(spec.From));
 
         var latency = new LatencyRecorder();
         var ackPath = Path.Combine(spec.DataDir, "acks", $"perf-{spec.Design}.acks");

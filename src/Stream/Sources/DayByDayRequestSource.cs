@@ -9,7 +9,9 @@ namespace StreamProcessor.Stream.Sources;
 /// a re-read of the same days rebuilds the same message ids, and a durable ack log (<see cref="ResumableRequestSource"/>)
 /// is what remembers them across runs.
 /// </summary>
-public sealed class DayByDayRequestSource(DateOnly from, DateOnly to, Func<DateOnly, IReadOnlyList<SourceMessage>> requestsOf) : IRequestSource
+/// <param name="firstDay">The first day's requests when the caller has built them already (before a clock starts, say).</param>
+public sealed class DayByDayRequestSource(DateOnly from, DateOnly to, Func<DateOnly, IReadOnlyList<SourceMessage>> requestsOf,
+    IReadOnlyList<SourceMessage>? firstDay = null) : IRequestSource
 {
     /// <summary>Messages delivered so far.</summary>
     public long Delivered { get; private set; }
@@ -19,7 +21,7 @@ public sealed class DayByDayRequestSource(DateOnly from, DateOnly to, Func<DateO
         if (from > to) yield break;
         // The read is synchronous (DuckDB): off the caller's thread, and the next day's read overlaps the delivery of
         // this one's, so at most two days are held.
-        var next = Read(from, cancellationToken);
+        var next = firstDay is null ? Read(from, cancellationToken) : Task.FromResult(firstDay);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var messages = await next;

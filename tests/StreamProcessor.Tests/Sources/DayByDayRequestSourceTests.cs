@@ -54,6 +54,20 @@ public class DayByDayRequestSourceTests
         await foreach (var _ in empty.ReadAsync(CancellationToken.None)) Assert.Fail("nothing to deliver");
     }
 
+    [Fact]
+    public async Task A_first_day_built_beforehand_is_delivered_as_given_and_not_built_again()
+    {
+        var built = new List<DateOnly>();
+        var source = new DayByDayRequestSource(First, First.AddDays(1), day => { built.Add(day); return [Message(day, 0)]; },
+            firstDay: [Message(First, 7), Message(First, 8)]);
+
+        var ids = new List<string>();
+        await foreach (var message in source.ReadAsync(CancellationToken.None)) ids.Add(message.MessageId);
+
+        Assert.Equal([First.AddDays(1)], built);
+        Assert.Equal(["replay:2025-02-10:player-7", "replay:2025-02-10:player-8", "replay:2025-02-11:player-0"], ids);
+    }
+
     private static SourceMessage Message(DateOnly day, int i) =>
         new($"replay:{day:yyyy-MM-dd}:player-{i}", Encoding.UTF8.GetBytes($"{{\"player_lookup\":\"player-{i}\",\"game_date\":\"{day:yyyy-MM-dd}\"}}"));
 }
