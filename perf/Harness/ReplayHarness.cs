@@ -43,7 +43,7 @@ public static class ReplayHarness
         var report = new HarnessReport { Quick = quick, Scales = rows };
         var text = JsonSerializer.Serialize(report);
         var curve = Save(report, output);
-        Console.WriteLine($"ratio over the one-request-at-a-time design (worst scale): {report.SequentialRatio:N0}x cold, {report.WarmSequentialRatio:N0}x warm");
+        Console.WriteLine($"ratio over the one-request-at-a-time design (worst scale): {report.SequentialRatio:N0}x cold, {(report.Scales.Any(s => s.Warm is not null) ? $"{report.WarmSequentialRatio:N0}x" : "no scale measured")} warm");
         Console.WriteLine($"wrote {Path.Combine(output, "results.json")}, {Path.Combine(output, "table.md")} and {curve}");
         if (json) Console.WriteLine(text);
         return 0;
