@@ -20,10 +20,14 @@ if (args is ["bench", .. var rest])
 
 if (args is ["load", .. var loadArgs]) return await LoadGenerator.RunAsync(LoadOptions.Parse(loadArgs));
 
-var unknown = args.Where(a => a is not ("--quick" or "--json")).ToArray();
-if (unknown.Length > 0)
+// --scales day,season-25x measures only those scales (of the full set), e.g. to rerun one row.
+var scalesAt = Array.IndexOf(args, "--scales");
+var only = scalesAt >= 0 && scalesAt + 1 < args.Length ? args[scalesAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries) : null;
+var unknown = args.Where((a, i) => a is not ("--quick" or "--json" or "--scales") && !(scalesAt >= 0 && i == scalesAt + 1)).ToArray();
+var unknownScales = only?.Except(Scale.Full.Select(s => s.Name)).ToArray() ?? [];
+if (unknown.Length > 0 || unknownScales.Length > 0 || (scalesAt >= 0 && only is null))
 {
-    Console.Error.WriteLine($"perf: unknown argument(s) {string.Join(' ', unknown)}; usage: [--quick] [--json] | bench [...] | load [...]");
+    Console.Error.WriteLine($"perf: unknown argument(s) {string.Join(' ', unknown.Concat(unknownScales))}; usage: [--quick] [--json] [--scales {string.Join(',', Scale.Full.Select(s => s.Name))}] | bench [...] | load [...]");
     return 2;
 }
-return await ReplayHarness.RunAsync(quick: args.Contains("--quick"), json: args.Contains("--json"));
+return await ReplayHarness.RunAsync(quick: args.Contains("--quick"), json: args.Contains("--json"), only);

@@ -48,13 +48,22 @@ public sealed class PerfData(string repositoryRoot, string outputDirectory, Text
     public string Prepare(Scale scale, string design)
     {
         var dir = Path.Combine(outputDirectory, "runs", $"{scale.Name}-{design}");
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        Directory.CreateDirectory(Path.Combine(dir, "models"));
-        File.Copy(Path.Combine(BaseDir, Warehouse.FileName), Path.Combine(dir, Warehouse.FileName));
-        foreach (var model in Directory.GetFiles(Path.Combine(BaseDir, "models")))
-            File.Copy(model, Path.Combine(dir, "models", Path.GetFileName(model)));
+        CopyBase(BaseDir, dir);
         if (scale.Copies > 1) SyntheticPlayers.Clone(Path.Combine(dir, Warehouse.FileName), scale.Copies);
         return dir;
+    }
+
+    /// <summary>The base data dir as prepared, for a warm run's throwaway warm-up.</summary>
+    public string Base => BaseDir;
+
+    /// <summary>A fresh copy of a prepared base data dir (its warehouse and models) at <paramref name="dir"/>.</summary>
+    public static void CopyBase(string baseDir, string dir)
+    {
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        Directory.CreateDirectory(Path.Combine(dir, "models"));
+        File.Copy(Path.Combine(baseDir, Warehouse.FileName), Path.Combine(dir, Warehouse.FileName));
+        foreach (var model in Directory.GetFiles(Path.Combine(baseDir, "models")))
+            File.Copy(model, Path.Combine(dir, "models", Path.GetFileName(model)));
     }
 
     public static void Remove(string dataDir)

@@ -5,14 +5,15 @@ namespace StreamProcessor.Perf.Harness;
 
 /// <summary>
 /// <c>dotnet run -c Release --project perf -- [--quick] [--json]</c>: replays every scale twice, batched and one
-/// request at a time, each run in a child process on a fresh copy of the data, pair by pair; writes
+/// request at a time, each run in a child process on a fresh copy of the data, pair by pair, cold and (for the real
+/// season's scales) warm; writes
 /// <c>perf/out/results.json</c>, <c>table.md</c> and <c>scale-curve.png</c>.
 /// </summary>
 public static class ReplayHarness
 {
     private const int SequentialSample = 300, QuickSequentialSample = 40;
 
-    public static async Task<int> RunAsync(bool quick, bool json)
+    public static async Task<int> RunAsync(bool quick, bool json, IReadOnlyCollection<string>? only = null)
     {
         var root = RepositoryRoot.Find();
         var output = Path.Combine(root, "perf", "out");
@@ -20,7 +21,7 @@ public static class ReplayHarness
         var data = new PerfData(root, output, Console.Error);
         await data.EnsureBaseAsync();
 
-        var scales = quick ? Scale.Quick : Scale.Full;
+        var scales = only is null ? quick ? Scale.Quick : Scale.Full : Scale.Full.Where(s => only.Contains(s.Name)).ToArray();
         var sample = quick ? QuickSequentialSample : SequentialSample;
         var rows = new List<ScaleResult>();
         Console.WriteLine(HarnessReport.TableHeader);
@@ -28,7 +29,12 @@ public static class ReplayHarness
         {
             var batched = await MeasureAsync(data, scale, Design.Batched, limit: 0);
             var sequential = await MeasureAsync(data, scale, Design.Sequential, limit: sample);
-            var row = ScaleResult.Of(scale, batched, sequential);
+            var warm = scale.Copies > 1 ? null : new WarmResult
+            {
+                Batched = await MeasureAsync(data, scale, Design.Batched, limit: 0, warm: true),
+                Sequential = await MeasureAsync(data, scale, Design.Sequential, limit: sample, warm: true),
+            };
+            var row = ScaleResult.Of(scale, batched, sequential, warm);
             rows.Add(row);
             Console.WriteLine(HarnessReport.TableRow(row));
             Save(new HarnessReport { Quick = quick, Scales = rows }, output); // a long run that dies later keeps what it measured
@@ -37,7 +43,7 @@ public static class ReplayHarness
         var report = new HarnessReport { Quick = quick, Scales = rows };
         var text = JsonSerializer.Serialize(report);
         var curve = Save(report, output);
-        Console.WriteLine($"ratio over the one-request-at-a-time design (worst scale): {report.SequentialRatio:N0}x");
+        Console.WriteLine($"ratio over the one-request-at-a-time design (worst scale): {report.SequentialRatio:N0}x cold, {(report.Scales.Any(s => s.Warm is not null) ? $"{report.WarmSequentialRatio:N0}x" : "no scale measured")} warm");
         Console.WriteLine($"wrote {Path.Combine(output, "results.json")}, {Path.Combine(output, "table.md")} and {curve}");
         if (json) Console.WriteLine(text);
         return 0;
@@ -52,12 +58,12 @@ public static class ReplayHarness
         return curve;
     }
 
-    private static async Task<RunResult> MeasureAsync(PerfData data, Scale scale, string design, int limit)
+    private static async Task<RunResult> MeasureAsync(PerfData data, Scale scale, string design, int limit, bool warm = false)
     {
         var dir = data.Prepare(scale, design);
         try
         {
-            var spec = new RunSpec(dir, data.ConfigPath, scale.From, scale.To, design, limit);
+            var spec = new RunSpec(dir, data.ConfigPath, scale.From, scale.To, design, limit, warm ? data.Base : null);
             return await ChildAsync(spec);
         }
         finally

@@ -7,6 +7,10 @@ public sealed record RunResult
 {
     [JsonPropertyName("design")] public required string Design { get; init; }
     [JsonPropertyName("requests")] public required long Requests { get; init; }
+
+    /// <summary>Measured after a warm-up replay in the same process (on a throwaway copy of the data), which took <see cref="WarmupMs"/>.</summary>
+    [JsonPropertyName("warm")] public bool Warm { get; init; }
+    [JsonPropertyName("warmup_ms")] public double? WarmupMs { get; init; }
     [JsonPropertyName("predictions_written")] public required long PredictionsWritten { get; init; }
     [JsonPropertyName("acknowledged")] public required long Acknowledged { get; init; }
     [JsonPropertyName("dead_lettered")] public required long DeadLettered { get; init; }

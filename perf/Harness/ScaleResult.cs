@@ -19,9 +19,12 @@ public sealed record ScaleResult
     /// <summary>The one-request-at-a-time design over the first requests of the same scale (its rate does not depend on the total).</summary>
     [JsonPropertyName("sequential")] public required RunResult Sequential { get; init; }
 
+    /// <summary>The same pair measured warm (null for the synthetic seasons, where the one-time costs are under a percent of the run).</summary>
+    [JsonPropertyName("warm")] public WarmResult? Warm { get; init; }
+
     [JsonPropertyName("sequential_ratio")] public double SequentialRatio => Sequential.RequestsPerSecond > 0 ? Math.Round(RequestsPerSecond / Sequential.RequestsPerSecond, 1) : 0;
 
-    public static ScaleResult Of(Scale scale, RunResult batched, RunResult sequential) => new()
+    public static ScaleResult Of(Scale scale, RunResult batched, RunResult sequential, WarmResult? warm) => new()
     {
         Scale = scale.Name,
         Requests = batched.Requests,
@@ -33,5 +36,6 @@ public sealed record ScaleResult
         PredictionsWritten = batched.PredictionsWritten,
         Stages = batched.Stages,
         Sequential = sequential,
+        Warm = warm,
     };
 }

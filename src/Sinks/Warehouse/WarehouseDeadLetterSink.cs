@@ -11,6 +11,7 @@ public sealed class WarehouseDeadLetterSink(Warehouse warehouse) : IDeadLetterSi
 
     internal static void Upsert(DuckDBConnection connection, IReadOnlyList<DeadLetter> deadLetters)
     {
+        if (deadLetters.Count == 0) return; // most prediction batches have no system failures: no stage to create and drop
         StagedUpsert.Replace(connection, "nba_predictions.dead_letter", "dead_letter_id", deadLetters, (row, d) => row
             .AppendValue(d.DeadLetterId).AppendValue(d.RequestId).AppendValue(d.SystemId)
             .AppendValue(d.ReasonCode).AppendValue(d.Message).AppendValue(d.PlayerLookup)

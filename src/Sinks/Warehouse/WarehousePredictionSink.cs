@@ -79,12 +79,15 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
         using (var appender = connection.CreateAppender("temp", "main", "active_lines"))
             foreach (var (player, date, prop, line) in newest)
                 appender.CreateRow().AppendValue(player).AppendValue(date).AppendValue(prop).AppendValue(line).EndRow();
+        // Bounded by the batch's dates: without it every batch scanned the whole table, a cost that grew with the season
+        // (the table is written in arrival order, by date in a replay, so the bound skips most of it).
         Sql.Execute(connection, """
             UPDATE nba_predictions.player_prop_predictions p
             SET is_active = EXISTS (SELECT 1 FROM active_lines a WHERE a.player_lookup = p.player_lookup AND a.game_date = p.game_date
                                     AND a.prop_type = p.prop_type AND a.line = p.current_points_line)
-            WHERE EXISTS (SELECT 1 FROM active_lines a WHERE a.player_lookup = p.player_lookup AND a.game_date = p.game_date AND a.prop_type = p.prop_type)
-            """);
+            WHERE p.game_date BETWEEN $1 AND $2
+              AND EXISTS (SELECT 1 FROM active_lines a WHERE a.player_lookup = p.player_lookup AND a.game_date = p.game_date AND a.prop_type = p.prop_type)
+            """, newest.Min(n => n.GameDate), newest.Max(n => n.GameDate));
         Sql.Execute(connection, "DROP TABLE active_lines");
     }
 }

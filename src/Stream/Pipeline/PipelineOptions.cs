@@ -18,7 +18,10 @@ public sealed record PipelineOptions
     /// <summary>Dead letters committed in one write.</summary>
     public int DeadLetterBatchSize { get; init; } = 64;
 
-    /// <summary>A partial batch is flushed after waiting this long (matters for a live stream, not a replay).</summary>
+    /// <summary>
+    /// A partial batch is flushed after waiting this long (matters for a live stream, not a replay), unless batches are
+    /// already waiting for the next block: then it keeps filling, as it could not start before them anyway.
+    /// </summary>
     public int BatchFlushMilliseconds { get; init; } = 100;
 
     /// <summary>Concurrent decodes.</summary>

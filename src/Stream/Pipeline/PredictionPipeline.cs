@@ -43,9 +43,11 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var resolve = dependencies.PlayerRegistry is { } registry
             ? ResolvePlayerBlock.Create(new PlayerDirectoryCache(registry, dependencies.Clock, TimeSpan.FromMinutes(1)), deadLetterBatch, BlockOptions(abort.Token, parallelism: 1))
             : null;
-        var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
+        TransformManyBlock<ValidatedRequest[], PendingRequest>? featureLoad = null;
+        TransformBlock<RequestPredictions[], WrittenBatch>? write = null;
+        var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token, () => featureLoad?.InputCount ?? 0);
+        var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token, () => write?.InputCount ?? 0);
+        featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
 
         var baseSystems = dependencies.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
         var combiners = dependencies.Systems.Where(s => s.CombinesOtherSystems).ToArray();
@@ -55,7 +57,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var join = JoinBySequenceBlock.Create(baseSystems.Select(s => s.Id).ToArray(), blockOptions);
         var combine = CombineBlock.Create(combiners, dependencies.Breakers, observer, BlockOptions(abort.Token, options.SystemParallelism));
         var normalize = NormalizeBlock.Create(dependencies.Recommendation, dependencies.Clock, BlockOptions(abort.Token, options.SystemParallelism));
-        var write = WriteBlock.Create(dependencies.PredictionSink, dependencies.SinkRetry, observer, blockOptions);
+        write = WriteBlock.Create(dependencies.PredictionSink, dependencies.SinkRetry, observer, blockOptions);
         var publish = PublishBlock.Create(dependencies, source, counters, observer, blockOptions);
 
         var propagate = new DataflowLinkOptions { PropagateCompletion = true };
