@@ -70,7 +70,8 @@ public sealed class ScaleOutTests(RealSeasonFixture season, ITestOutputHelper ou
         output.WriteLine($"{requests.Count} requests; the killed replica completed {doomedDone} before SIGKILL, the survivors {survivorsDone}");
 
         // The survivors took the killed replica's unacknowledged messages: together with what it finished, all of them.
-        Assert.True(survivorsDone + doomedDone >= requests.Count, $"survivors {survivorsDone} + killed {doomedDone} < {requests.Count}");
+        // It was scraped just before the SIGKILL and may have finished up to its 10 in flight in between.
+        Assert.True(survivorsDone + doomedDone + 10 >= requests.Count, $"survivors {survivorsDone} + killed {doomedDone} (+ at most 10 in flight) < {requests.Count}");
         // Exactly once per key, read back through the Read API.
         using var storage = bigQuery.Connect();
         var rows = await storage.Reader.ReadRowsAsync(new ReadRequest(storage.Table("nba_predictions", "player_prop_predictions"),
