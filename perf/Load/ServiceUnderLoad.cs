@@ -26,9 +26,8 @@ public sealed class ServiceUnderLoad : IAsyncDisposable
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$0\" \"$@\" >\"$LOAD_LOG\" 2>&1");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stream"));
-        // --force: the generator offers the season's requests again and again; each is predicted and written (upserted
-        // onto its rows, as a redelivery is) instead of being skipped as already processed.
-        foreach (var arg in new[] { "run", "--data-dir", dataDir, "--config", configPath, "--port", port.ToString(), "--force" }) start.ArgumentList.Add(arg);
+        // No --force (run refuses it): the generator moves every line on each pass over the season instead (LoadGenerator.Offer).
+        foreach (var arg in new[] { "run", "--data-dir", dataDir, "--config", configPath, "--port", port.ToString() }) start.ArgumentList.Add(arg);
         foreach (var arg in targetArguments) start.ArgumentList.Add(arg);
         start.Environment["LOAD_LOG"] = logFile;
         start.Environment["STREAM_SERVICE__ADDRESS"] = "127.0.0.1";
