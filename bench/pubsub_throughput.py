@@ -10,31 +10,8 @@ requests/s from ready to done, and end-to-end p50 / p99 from stream_request_dura
 """
 import argparse, base64, glob, json, os, re, shutil, socket, subprocess, sys, time, urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STREAM = ["dotnet", os.path.join(ROOT, "src/Stream/bin/Release/net10.0/stream.dll")]
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0)); return s.getsockname()[1]
-
-def http(method, url, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method, headers={"content-type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        text = r.read().decode(); return json.loads(text) if text else None
-
-def cli(*args):
-    subprocess.run(STREAM + list(args), check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-
-def quantile(buckets, q):
-    """buckets: [(le, cumulative count)] sorted; linear interpolation inside the bucket, as Prometheus does."""
-    total = buckets[-1][1]; rank = q * total; prev_le, prev_c = 0.0, 0.0
-    for le, c in buckets:
-        if c >= rank:
-            if le == float("inf"): return prev_le
-            return prev_le + (le - prev_le) * ((rank - prev_c) / max(c - prev_c, 1e-9))
-        prev_le, prev_c = le, c
-    return prev_le
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, STREAM, free_port, http, cli, quantile
 
 def main():
     ap = argparse.ArgumentParser()
