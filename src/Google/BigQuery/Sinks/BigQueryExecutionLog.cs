@@ -1,4 +1,3 @@
-using System.Globalization;
 using StreamProcessor.Google.BigQuery.Read;
 using StreamProcessor.Google.BigQuery.Tables;
 using StreamProcessor.Google.BigQuery.Write;
@@ -33,10 +32,10 @@ public sealed class BigQueryExecutionLog(StorageWriter<WorkerRunTableRow> writer
     {
         var result = new HashSet<ProcessedRequest>();
         // A lookup that cannot be a plain literal is left out: that request is predicted again, which an upsert makes harmless.
-        var wanted = keys.Where(k => k.PlayerLookup.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ' ')).ToHashSet();
+        var wanted = keys.Where(k => RowRestriction.IsPlainLiteral(k.PlayerLookup)).ToHashSet();
         if (wanted.Count == 0) return result;
         var players = string.Join(", ", wanted.Select(k => k.PlayerLookup).Distinct().Select(p => $"'{p}'"));
-        var dates = string.Join(", ", wanted.Select(k => k.GameDate).Distinct().Select(d => $"'{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'"));
+        var dates = string.Join(", ", wanted.Select(k => k.GameDate).Distinct().Select(RowRestriction.Date));
         var rows = await reader.ReadRowsAsync(new ReadRequest(table, LookupFields, $"player_lookup IN ({players}) AND game_date IN ({dates})"), cancellationToken);
         foreach (var row in rows)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using StreamProcessor.Google.BigQuery.Read;
 using StreamProcessor.Google.BigQuery.Tables;
 using StreamProcessor.Sinks.Features;
@@ -57,16 +56,15 @@ public sealed class BigQueryFeatureStore(StorageReader reader, string project, H
     private async Task<Dictionary<string, FeatureRecord>> ReadDayAsync(DateOnly date)
     {
         var features = Table(FeatureRowSchema.Dataset, FeatureRowSchema.Table);
-        var fields = FeatureRowSchema.IdentityColumns.Concat(FeatureCatalog.All.Select(f => f.ColumnName())).Append("computed_at").ToArray();
-        var rows = await ReadAsync(new ReadRequest(features, fields, $"game_date = {Literal(date)}"));
+        var fields = FeatureRowSchema.FeatureColumns.Append("computed_at").ToArray();
+        var rows = await ReadAsync(new ReadRequest(features, fields, $"game_date = {RowRestriction.Date(date)}"));
         var result = new Dictionary<string, FeatureRecord>(StringComparer.Ordinal);
         if (rows.Count == 0) return result;
         var history = await HistoryAsync(date, rows.Select(r => (string)r["player_lookup"]!).ToArray());
         foreach (var row in rows)
         {
-            var values = FeatureCatalog.All.Select(f => row[f.ColumnName()] is double v ? v : double.NaN).ToArray();
             var player = (string)row["player_lookup"]!;
-            var playerFeatures = new PlayerFeatures(new PlayerDate(player, date), (string)row["game_id"]!, (string)row["team"]!, (string)row["opponent"]!, values, (string)row["feature_version"]!);
+            var playerFeatures = FeatureRowSchema.Decode(row);
             result[player] = new FeatureRecord(playerFeatures, history.TryGetValue(player, out var games) ? games : [], (DateTimeOffset)row["computed_at"]!);
         }
         return result;
@@ -75,10 +73,10 @@ public sealed class BigQueryFeatureStore(StorageReader reader, string project, H
     private async Task<Dictionary<string, IReadOnlyList<HistoricalGame>>> HistoryAsync(DateOnly date, IReadOnlyList<string> players)
     {
         var from = date.AddDays(-_window.WindowDays);
-        var plain = players.Where(IsPlainLiteral).Distinct().Select(p => $"'{p}'").ToArray();
+        var plain = players.Where(RowRestriction.IsPlainLiteral).Distinct().Select(p => $"'{p}'").ToArray();
         if (plain.Length == 0) return [];
         var playerList = string.Join(", ", plain);
-        var restriction = $"game_date >= {Literal(from)} AND game_date < {Literal(date)} AND player_lookup IN ({playerList})";
+        var restriction = $"game_date >= {RowRestriction.Date(from)} AND game_date < {RowRestriction.Date(date)} AND player_lookup IN ({playerList})";
         var context = await ReadAsync(new ReadRequest(Table(FeatureRowSchema.Dataset, FeatureRowSchema.Table), HistoryFeatureFields, restriction));
         var box = (await ReadAsync(new ReadRequest(Table(BoxScoreTableRow.Dataset, BoxScoreTableRow.Table), HistoryBoxFields, restriction)))
             .ToDictionary(r => ((string)r["player_lookup"]!, (DateOnly)r["game_date"]!));
@@ -115,8 +113,4 @@ public sealed class BigQueryFeatureStore(StorageReader reader, string project, H
     }
 
     private TableReference Table(string dataset, string table) => new(project, dataset, table);
-
-    private static string Literal(DateOnly date) => $"'{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
-
-    private static bool IsPlainLiteral(string value) => value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ' ');
 }

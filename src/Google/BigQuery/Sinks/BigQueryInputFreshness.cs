@@ -1,4 +1,3 @@
-using System.Globalization;
 using StreamProcessor.Google.BigQuery.Read;
 using StreamProcessor.Google.BigQuery.Tables;
 using StreamProcessor.Sinks.Freshness;
@@ -24,10 +23,10 @@ public sealed class BigQueryInputFreshness(StorageReader reader, string project)
     public async Task<IReadOnlyList<InputFreshness>> ReadAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var answer = new List<InputFreshness>();
-        var since = today.AddDays(-WindowDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var since = RowRestriction.Date(today.AddDays(-WindowDays));
         foreach (var (label, dataset, table, arrived) in Inputs)
         {
-            var rows = await reader.ReadRowsAsync(new ReadRequest(new TableReference(project, dataset, table), ["game_date", arrived], $"game_date >= '{since}'"), cancellationToken);
+            var rows = await reader.ReadRowsAsync(new ReadRequest(new TableReference(project, dataset, table), ["game_date", arrived], $"game_date >= {since}"), cancellationToken);
             var newest = rows.Count == 0 ? (DateTimeOffset?)null : rows.Max(r => (DateTimeOffset)r[arrived]!);
             answer.Add(new InputFreshness(label, newest, rows.Count(r => (DateOnly)r["game_date"]! == today)));
         }

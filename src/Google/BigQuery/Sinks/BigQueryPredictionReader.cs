@@ -1,4 +1,3 @@
-using System.Globalization;
 using StreamProcessor.Google.BigQuery.Read;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
@@ -10,7 +9,7 @@ public sealed class BigQueryPredictionReader(StorageReader reader, TableReferenc
 {
     public async Task<IReadOnlyList<PredictionRow>> ReadDateAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var rows = await reader.ReadRowsAsync(new ReadRequest(table, null, $"game_date = '{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'"), cancellationToken);
+        var rows = await reader.ReadRowsAsync(new ReadRequest(table, null, $"game_date = {RowRestriction.Date(date)}"), cancellationToken);
         return rows.Select(r => new PredictionRow
         {
             PredictionId = (string)r["prediction_id"]!,

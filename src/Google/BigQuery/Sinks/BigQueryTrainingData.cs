@@ -1,4 +1,3 @@
-using System.Globalization;
 using StreamProcessor.Google.BigQuery.Read;
 using StreamProcessor.Google.BigQuery.Tables;
 using StreamProcessor.Sinks.Features;
@@ -23,7 +22,6 @@ public sealed class BigQueryTrainingData(StorageReader reader, string project, B
     ];
     private static readonly string[] OutcomeFields = ["player_lookup", "game_date", "points", "minutes", "rebounds", "assists", "fg3m"];
     private static readonly string[] LineFields = ["player_lookup", "game_date", "prop_type", "bookmaker", "line", "over_price", "under_price"];
-    private static readonly string[] FeatureFields = [.. FeatureRowSchema.IdentityColumns, .. FeatureCatalog.All.Select(f => f.ColumnName())];
 
     public async Task<IReadOnlyList<BoxScore>> BoxScoresAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +43,7 @@ public sealed class BigQueryTrainingData(StorageReader reader, string project, B
     {
         var boxScores = await ReadAsync(BoxScoreTableRow.Dataset, BoxScoreTableRow.Table, ["player_lookup"], Between(from, to), cancellationToken);
         var features = await ReadAsync(FeatureRowSchema.Dataset, FeatureRowSchema.Table, ["game_date"], Between(from, to), cancellationToken);
-        var otherVersions = await ReadAsync(FeatureRowSchema.Dataset, FeatureRowSchema.Table, ["game_date"], $"feature_version != {Literal(featureVersion)}", cancellationToken);
+        var otherVersions = await ReadAsync(FeatureRowSchema.Dataset, FeatureRowSchema.Table, ["game_date"], $"feature_version != {RowRestriction.Text(featureVersion)}", cancellationToken);
         return new FeatureCoverage(boxScores.Count, features.Count, otherVersions.Count);
     }
 
@@ -99,15 +97,9 @@ public sealed class BigQueryTrainingData(StorageReader reader, string project, B
 
     private async Task<List<(PlayerFeatures Features, double GamesPlayed)>> FeatureRowsAsync(DateOnly from, DateOnly to, int minGamesPlayed, CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(FeatureRowSchema.Dataset, FeatureRowSchema.Table, FeatureFields, Between(from, to), cancellationToken);
+        var rows = await ReadAsync(FeatureRowSchema.Dataset, FeatureRowSchema.Table, FeatureRowSchema.FeatureColumns, Between(from, to), cancellationToken);
         return rows
-            .Select(r =>
-            {
-                var values = FeatureCatalog.All.Select(f => r[f.ColumnName()] is double v ? v : double.NaN).ToArray();
-                var features = new PlayerFeatures(new PlayerDate((string)r["player_lookup"]!, (DateOnly)r["game_date"]!),
-                    (string)r["game_id"]!, (string)r["team"]!, (string)r["opponent"]!, values, (string)r["feature_version"]!);
-                return (features, r["games_played"] is double played ? played : 0);
-            })
+            .Select(r => (features: FeatureRowSchema.Decode(r), r["games_played"] is double played ? played : 0))
             .Where(r => r.Item2 >= minGamesPlayed)
             .OrderBy(r => r.features.GameDate).ThenBy(r => r.features.PlayerLookup, StringComparer.Ordinal)
             .ToList();
@@ -118,9 +110,5 @@ public sealed class BigQueryTrainingData(StorageReader reader, string project, B
 
     private static int Int(IReadOnlyDictionary<string, object?> row, string column) => checked((int)(long)row[column]!);
 
-    private static string Between(DateOnly from, DateOnly to) => $"game_date >= {Literal(from)} AND game_date <= {Literal(to)}";
-
-    private static string Literal(DateOnly date) => Literal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private static string Literal(string text) => $"'{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}'";
+    private static string Between(DateOnly from, DateOnly to) => RowRestriction.DatesBetween(from, to);
 }

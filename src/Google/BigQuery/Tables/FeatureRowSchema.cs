@@ -1,4 +1,5 @@
 using StreamProcessor.Google.BigQuery.Write;
+using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 
 namespace StreamProcessor.Google.BigQuery.Tables;
@@ -13,6 +14,17 @@ public static class FeatureRowSchema
     public const string Dataset = "nba_predictions", Table = "ml_feature_store_v2";
 
     public static IReadOnlyList<string> IdentityColumns { get; } = ["player_lookup", "game_date", "game_id", "team", "opponent", "feature_version"];
+
+    /// <summary>What <see cref="Decode"/> reads: the identity columns and every catalogued feature.</summary>
+    public static IReadOnlyList<string> FeatureColumns { get; } = [.. IdentityColumns, .. FeatureCatalog.All.Select(f => f.ColumnName())];
+
+    /// <summary>A row read back (at least <see cref="FeatureColumns"/>) as the features it holds; NULL is a missing feature (NaN).</summary>
+    public static PlayerFeatures Decode(IReadOnlyDictionary<string, object?> row)
+    {
+        var values = FeatureCatalog.All.Select(f => row[f.ColumnName()] is double v ? v : double.NaN).ToArray();
+        return new PlayerFeatures(new PlayerDate((string)row["player_lookup"]!, (DateOnly)row["game_date"]!),
+            (string)row["game_id"]!, (string)row["team"]!, (string)row["opponent"]!, values, (string)row["feature_version"]!);
+    }
 
     public static ProtoRowSchema<FeatureRow> Create()
     {
