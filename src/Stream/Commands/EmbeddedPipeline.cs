@@ -14,7 +14,7 @@ using StreamProcessor.Stream.Resilience.Retry;
 using StreamProcessor.Stream.Warehouses;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 namespace StreamProcessor.Stream.Commands;
 

@@ -14,7 +14,7 @@ using StreamProcessor.Stream.Replay;
 using StreamProcessor.Stream.Sources;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 using StreamProcessor.Stream.Warehouses;
 

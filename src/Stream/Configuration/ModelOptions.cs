@@ -1,4 +1,4 @@
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 namespace StreamProcessor.Stream.Configuration;
 
@@ -14,7 +14,7 @@ public sealed record ModelOptions
     /// </summary>
     public int ValidationDays { get; init; } = 28;
 
-    public XgboostTrainingOptions Training { get; init; } = new();
+    public BoostedTreesTrainingOptions Training { get; init; } = new();
 
     /// <summary>`stream run` looks for a newer saved model this often and swaps it in without a restart.</summary>
     public int ReloadSeconds { get; init; } = 30;

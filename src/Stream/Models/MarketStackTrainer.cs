@@ -8,7 +8,7 @@ using StreamProcessor.Systems.Market;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems;
 using StreamProcessor.Systems.Prediction.Systems.Ensemble;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 namespace StreamProcessor.Stream.Models;
 
@@ -21,14 +21,14 @@ namespace StreamProcessor.Stream.Models;
 /// <item>the systems that learn nothing (moving average, zone matchup, similarity) also on the lines before it.</item>
 /// </list>
 /// Points, rebounds and assists lines of the shared data stop on 2024-12-06, so without the second origin their stacks
-/// would have no line predicted out of sample by xgboost or the ensemble.
+/// would have no line predicted out of sample by the boosted trees or the ensemble.
 /// </summary>
 internal static class MarketStackTrainer
 {
     private const int MinTrainingGames = 2000;
 
     public static async Task<MarketStacks> FitAsync(ITrainingData data, IReadOnlyList<FeatureOutcome> outcomes, DateOnly validationFrom, DateOnly lastDay,
-        IReadOnlyDictionary<PropType, XgboostModel> stageModels, IReadOnlyDictionary<PropType, EnsembleWeights> weights, StreamOptions options,
+        IReadOnlyDictionary<PropType, BoostedTreesModel> stageModels, IReadOnlyDictionary<PropType, EnsembleWeights> weights, StreamOptions options,
         CancellationToken cancellationToken)
     {
         var consensus = await data.ConsensusAsync(DateOnly.MinValue, lastDay, cancellationToken);
@@ -50,7 +50,7 @@ internal static class MarketStackTrainer
             var before = outcomes.Where(o => o.Features.GameDate < origin).Select(o => new TrainingExample(o.Features, o.ValueOf(prop))).ToArray();
             if (before.Length >= MinTrainingGames)
             {
-                var early = XgboostModel.Train(before, options.Model.Training, prop);
+                var early = BoostedTreesModel.Train(before, options.Model.Training, prop);
                 Collect(examples, earlier.Where(c => c.Input.Request.GameDate >= origin).ToArray(), early, weights.GetValueOrDefault(prop), options, learnedToo: true);
                 Collect(examples, earlier.Where(c => c.Input.Request.GameDate < origin).ToArray(), null, null, options, learnedToo: false);
             }
@@ -68,11 +68,11 @@ internal static class MarketStackTrainer
         foreach (var (system, list) in examples) stacks[(prop, system)] = MarketStackFitter.Fit(list);
     }
 
-    private static void Collect(Dictionary<string, List<MarketStackExample>> examples, IReadOnlyList<BacktestCase> cases, XgboostModel? model,
+    private static void Collect(Dictionary<string, List<MarketStackExample>> examples, IReadOnlyList<BacktestCase> cases, BoostedTreesModel? model,
         EnsembleWeights? weights, StreamOptions options, bool learnedToo)
     {
         if (cases.Count == 0) return;
-        var baseSystems = SystemCatalog.Create(options.Systems, new XgboostSystem(model)).Where(s => !s.CombinesOtherSystems).ToArray();
+        var baseSystems = SystemCatalog.Create(options.Systems, new BoostedTreesSystem(model)).Where(s => !s.CombinesOtherSystems).ToArray();
         var ensemble = new EnsembleSystem(options.Systems.Ensemble, weights is null ? null : new Dictionary<PropType, EnsembleWeights> { [cases[0].Input.Request.Prop] = weights });
         var results = Backtest.Predict(cases, baseSystems);
         for (var i = 0; i < cases.Count; i++)

@@ -4,7 +4,7 @@ using StreamProcessor.Systems.Features;
 using StreamProcessor.Systems.Market;
 using StreamProcessor.Systems.Prediction.Probability;
 using StreamProcessor.Systems.Prediction.Systems.Ensemble;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 namespace StreamProcessor.Stream.Models;
 
@@ -33,14 +33,14 @@ public sealed class ModelStore(string dataDir)
     {
         if (!Exists) return (null, $"no trained model at {Path}");
         if (!File.Exists(EnsemblePath)) return (null, $"no ensemble weights at {EnsemblePath} (a model of an older release)");
-        var models = new List<XgboostModel>();
+        var models = new List<BoostedTreesModel>();
         try
         {
             foreach (var prop in PropTypes.All)
             {
                 if (!File.Exists(ModelPath(prop))) continue;
                 using var file = File.OpenRead(ModelPath(prop));
-                models.Add(XgboostModel.Load(file));
+                models.Add(BoostedTreesModel.Load(file));
             }
             var saved = JsonSerializer.Deserialize<SavedEnsemble>(File.ReadAllText(EnsemblePath), Json)
                         ?? throw new InvalidDataException("empty ensemble file");
@@ -98,7 +98,7 @@ public sealed class ModelStore(string dataDir)
             MarketTo = t.MarketTo,
         };
 
-        public TrainedModels ToModels(IReadOnlyList<XgboostModel> models) => new()
+        public TrainedModels ToModels(IReadOnlyList<BoostedTreesModel> models) => new()
         {
             Models = models,
             ValidationFrom = ValidationFrom,

@@ -9,7 +9,7 @@ using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Probability;
 using StreamProcessor.Systems.Prediction.Systems;
 using StreamProcessor.Systems.Prediction.Systems.Ensemble;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 namespace StreamProcessor.Stream.Models;
 
@@ -37,23 +37,23 @@ public static class ModelTrainer
         var lastDay = outcomes.Max(o => o.Features.GameDate);
         var validationFrom = lastDay.AddDays(1 - options.Model.ValidationDays);
 
-        var models = new List<XgboostModel>();
+        var models = new List<BoostedTreesModel>();
         var weights = new Dictionary<PropType, EnsembleWeights>();
         var curves = new Dictionary<(PropType, string), OverProbability>();
-        var stages = new Dictionary<PropType, XgboostModel>();
+        var stages = new Dictionary<PropType, BoostedTreesModel>();
         var validation = await BacktestCases.LoadAsync(data, options.History, validationFrom, lastDay, options.Evaluate.MinEarlierGames, cancellationToken);
         foreach (var prop in PropTypes.All)
         {
             var early = outcomes.Where(o => o.Features.GameDate < validationFrom).Select(o => new TrainingExample(o.Features, o.ValueOf(prop))).ToArray();
             if (early.Length > 0)
             {
-                var stage = XgboostModel.Train(early, options.Model.Training, prop);
+                var stage = BoostedTreesModel.Train(early, options.Model.Training, prop);
                 stages[prop] = stage;
                 var (fitted, fittedCurves) = FitOnValidation(validation.For(prop), options, stage, prop);
                 weights[prop] = fitted;
                 foreach (var (system, curve) in fittedCurves) curves[(prop, system)] = curve;
             }
-            models.Add(XgboostModel.Train(outcomes.Select(o => new TrainingExample(o.Features, o.ValueOf(prop))), options.Model.Training, prop));
+            models.Add(BoostedTreesModel.Train(outcomes.Select(o => new TrainingExample(o.Features, o.ValueOf(prop))), options.Model.Training, prop));
         }
 
         var market = await MarketStackTrainer.FitAsync(data, outcomes, validationFrom, lastDay, stages, weights, options, cancellationToken);
@@ -71,9 +71,9 @@ public static class ModelTrainer
     }
 
     private static (EnsembleWeights, Dictionary<string, OverProbability>) FitOnValidation(
-        IReadOnlyList<BacktestCase> cases, StreamOptions options, XgboostModel stage, PropType prop)
+        IReadOnlyList<BacktestCase> cases, StreamOptions options, BoostedTreesModel stage, PropType prop)
     {
-        var baseSystems = SystemCatalog.Create(options.Systems, new XgboostSystem(stage)).Where(s => !s.CombinesOtherSystems).ToArray();
+        var baseSystems = SystemCatalog.Create(options.Systems, new BoostedTreesSystem(stage)).Where(s => !s.CombinesOtherSystems).ToArray();
         var results = Backtest.Predict(cases, baseSystems);
         var rows = results.Select((r, i) => ((IReadOnlyDictionary<string, double>)r.OfType<SystemPrediction>()
             .ToDictionary(p => p.SystemId, p => p.PredictedPoints), cases[i].Actual)).ToArray();

@@ -1,7 +1,7 @@
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction.Probability;
 using StreamProcessor.Systems.Prediction.Systems.Ensemble;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 namespace StreamProcessor.Stream.Models;
 
@@ -12,7 +12,7 @@ namespace StreamProcessor.Stream.Models;
 /// </summary>
 public sealed record TrainedModels
 {
-    public required IReadOnlyList<XgboostModel> Models { get; init; }
+    public required IReadOnlyList<BoostedTreesModel> Models { get; init; }
     public required IReadOnlyDictionary<PropType, EnsembleWeights> EnsembleWeights { get; init; }
     public required Calibrations Calibrations { get; init; }
 
@@ -24,7 +24,7 @@ public sealed record TrainedModels
     public DateOnly? MarketFrom { get; init; }
     public DateOnly? MarketTo { get; init; }
 
-    public XgboostModel? Points => Models.FirstOrDefault(m => m.Prop == PropType.Points);
+    public BoostedTreesModel? Points => Models.FirstOrDefault(m => m.Prop == PropType.Points);
 
     /// <summary>The latest game any part was trained or fitted on.</summary>
     public DateOnly TrainedUntil => Models.Count == 0 ? ValidationTo : Models.Max(m => m.TrainedUntil);

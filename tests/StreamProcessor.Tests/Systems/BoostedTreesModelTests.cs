@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Features;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 using Xunit;
 
 namespace StreamProcessor.Tests.Systems;
@@ -9,7 +10,7 @@ namespace StreamProcessor.Tests.Systems;
 public sealed class TrainedModelFixture
 {
     /// <summary>Small enough to train in well under a second, large enough to learn the synthetic signal.</summary>
-    public static readonly XgboostTrainingOptions Options = new()
+    public static readonly BoostedTreesTrainingOptions Options = new()
     {
         NumberOfTrees = 100, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 20, LearningRate = 0.1,
     };
@@ -19,17 +20,17 @@ public sealed class TrainedModelFixture
         var examples = SyntheticExamples.Generate(3000, seed: 7);
         Training = examples.Take(2400).ToList();
         HeldOut = examples.Skip(2400).ToList();
-        Model = XgboostModel.Train(Training, Options);
+        Model = BoostedTreesModel.Train(Training, Options);
     }
 
     public List<TrainingExample> Training { get; }
     public List<TrainingExample> HeldOut { get; }
-    public XgboostModel Model { get; }
+    public BoostedTreesModel Model { get; }
 }
 
-public class XgboostModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
+public class BoostedTreesModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
 {
-    private XgboostModel Model => fixture.Model;
+    private BoostedTreesModel Model => fixture.Model;
 
     [Fact]
     public void Learns_the_signal_despite_missing_features_in_every_row()
@@ -57,11 +58,38 @@ public class XgboostModelTests(TrainedModelFixture fixture) : IClassFixture<Trai
     [Fact]
     public void Training_is_deterministic()
     {
-        var again = XgboostModel.Train(fixture.Training, TrainedModelFixture.Options);
+        var again = BoostedTreesModel.Train(fixture.Training, TrainedModelFixture.Options);
 
         foreach (var example in fixture.HeldOut)
             Assert.Equal(Model.Predict(example.Features), again.Predict(example.Features));
         Assert.Equal(Model.TrainingMae, again.TrainingMae);
+    }
+
+    [Fact]
+    public void Walking_the_trees_scores_exactly_what_MLNET_scores_even_on_the_splits_and_missing_values()
+    {
+        // Rows sitting exactly on split thresholds (the <= side) and rows with missing features, besides real ones.
+        var thresholds = Model.Trees.Trees.SelectMany(t => t.NumericalSplitFeatureIndexes.Zip(t.NumericalSplitThresholds)).Take(200).ToArray();
+        Assert.NotEmpty(thresholds);
+        var rows = fixture.HeldOut.Select(e => e.Features).ToList();
+        var template = rows[0];
+        PlayerFeatures With(int feature, double value)
+        {
+            var values = template.Values.ToArray();
+            values[feature] = value;
+            return new PlayerFeatures(template.Key, template.GameId, template.Team, template.Opponent, values, template.FeatureVersion);
+        }
+        foreach (var (feature, threshold) in thresholds)
+        {
+            rows.Add(With(feature, threshold));
+            rows.Add(With(feature, double.NaN));
+        }
+
+        var reference = Model.MlNetScores(rows);
+        Assert.Equal(rows.Count, reference.Length);
+        for (var i = 0; i < rows.Count; i++)
+            Assert.Equal(reference[i], Model.TreeScore(rows[i]));
+        Assert.True(reference.Distinct().Count() > rows.Count / 10, "the rows should reach many different leaves");
     }
 
     [Fact]
@@ -71,7 +99,7 @@ public class XgboostModelTests(TrainedModelFixture fixture) : IClassFixture<Trai
         Model.Save(file);
         file.Position = 0;
 
-        var loaded = XgboostModel.Load(file);
+        var loaded = BoostedTreesModel.Load(file);
 
         foreach (var example in fixture.HeldOut)
             Assert.Equal(Model.Predict(example.Features), loaded.Predict(example.Features));
@@ -114,13 +142,13 @@ public class XgboostModelTests(TrainedModelFixture fixture) : IClassFixture<Trai
         var mixed = fixture.Training.Take(100)
             .Append(new TrainingExample(new FeaturesBuilder().WithVersion("v1.0").Build(), 10));
 
-        Assert.Throws<ArgumentException>(() => XgboostModel.Train(mixed, TrainedModelFixture.Options));
+        Assert.Throws<ArgumentException>(() => BoostedTreesModel.Train(mixed, TrainedModelFixture.Options));
     }
 
     [Fact]
     public void Refuses_to_train_on_nothing()
     {
-        Assert.Throws<ArgumentException>(() => XgboostModel.Train([], TrainedModelFixture.Options));
+        Assert.Throws<ArgumentException>(() => BoostedTreesModel.Train([], TrainedModelFixture.Options));
     }
 
     [Fact]
@@ -141,7 +169,7 @@ public class XgboostModelTests(TrainedModelFixture fixture) : IClassFixture<Trai
         }
         file.Position = 0;
 
-        var error = Assert.Throws<InvalidDataException>(() => XgboostModel.Load(file));
+        var error = Assert.Throws<InvalidDataException>(() => BoostedTreesModel.Load(file));
         Assert.Contains("different feature layout", error.Message);
     }
 
@@ -153,6 +181,6 @@ public class XgboostModelTests(TrainedModelFixture fixture) : IClassFixture<Trai
             archive.CreateEntry("other.txt");
         file.Position = 0;
 
-        Assert.Throws<InvalidDataException>(() => XgboostModel.Load(file));
+        Assert.Throws<InvalidDataException>(() => BoostedTreesModel.Load(file));
     }
 }

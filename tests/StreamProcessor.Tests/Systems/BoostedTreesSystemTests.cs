@@ -1,19 +1,19 @@
 using StreamProcessor.Systems.Features;
 using StreamProcessor.Systems.Prediction;
 using StreamProcessor.Systems.Prediction.Systems;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 using Xunit;
 
 namespace StreamProcessor.Tests.Systems;
 
-public class XgboostSystemTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
+public class BoostedTreesSystemTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
 {
     private static readonly double MadPerStd = Math.Sqrt(2 / Math.PI);
 
     [Fact]
     public void Without_a_model_it_fails_as_model_unavailable()
     {
-        var failure = Assert.IsType<SystemFailure>(new XgboostSystem((XgboostModel?)null).Predict(new FeaturesBuilder().Input()));
+        var failure = Assert.IsType<SystemFailure>(new BoostedTreesSystem((BoostedTreesModel?)null).Predict(new FeaturesBuilder().Input()));
 
         Assert.Equal(FailureReason.ModelUnavailable, failure.Reason);
         Assert.Equal(SystemIds.Xgboost, failure.SystemId);
@@ -25,7 +25,7 @@ public class XgboostSystemTests(TrainedModelFixture fixture) : IClassFixture<Tra
     {
         var input = new FeaturesBuilder().WithVersion("v9.9").Input();
 
-        var failure = Assert.IsType<SystemFailure>(new XgboostSystem(fixture.Model).Predict(input));
+        var failure = Assert.IsType<SystemFailure>(new BoostedTreesSystem(fixture.Model).Predict(input));
 
         Assert.Equal(FailureReason.ModelUnavailable, failure.Reason);
         Assert.Contains("v9.9", failure.Message);
@@ -41,7 +41,7 @@ public class XgboostSystemTests(TrainedModelFixture fixture) : IClassFixture<Tra
             .With(Feature.DaysRest, 2).With(Feature.BackToBack, 0).With(Feature.Home, 1).With(Feature.UsageSeason, 0.6);
         var features = builder.Build();
 
-        var p = Assert.IsType<SystemPrediction>(new XgboostSystem(fixture.Model).Predict(Inputs.For(features)));
+        var p = Assert.IsType<SystemPrediction>(new BoostedTreesSystem(fixture.Model).Predict(Inputs.For(features)));
 
         var predicted = fixture.Model.Predict(features);
         Assert.Equal(predicted, p.PredictedPoints, 1e-4);
@@ -54,7 +54,7 @@ public class XgboostSystemTests(TrainedModelFixture fixture) : IClassFixture<Tra
     [Fact]
     public void Without_a_points_spread_the_expected_error_is_the_models_training_error()
     {
-        var p = Assert.IsType<SystemPrediction>(new XgboostSystem(fixture.Model).Predict(new FeaturesBuilder().Input()));
+        var p = Assert.IsType<SystemPrediction>(new BoostedTreesSystem(fixture.Model).Predict(new FeaturesBuilder().Input()));
 
         Assert.Equal(Math.Max(1, fixture.Model.TrainingMae), p.ExpectedError!.Value, 1e-9);
     }

@@ -1,5 +1,5 @@
 using StreamProcessor.Systems.Features;
-using StreamProcessor.Systems.Prediction.Systems.Xgboost;
+using StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 namespace StreamProcessor.Tests.Systems;
 

@@ -6,13 +6,13 @@ using Microsoft.ML.Trainers.FastTree;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 
-namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+namespace StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 /// <summary>
 /// A trained gradient-boosted regression-tree model (ML.NET FastTree) from the feature vector to points,
 /// with what it was trained on. Immutable once built; <see cref="Predict"/> is safe to call from many threads.
 /// </summary>
-public sealed class XgboostModel
+public sealed class BoostedTreesModel
 {
     private const string ManifestEntry = "manifest.json";
     private const string ModelEntry = "fasttree.mlnet";
@@ -22,15 +22,15 @@ public sealed class XgboostModel
     private readonly MLContext _context;
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
-    private readonly PredictionEnginePool _engines;
+    private readonly CompiledTreeEnsemble _trees;
     private readonly ModelManifest _manifest; // what the model is, as saved beside it
 
-    private XgboostModel(MLContext context, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
+    private BoostedTreesModel(MLContext context, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
     {
         _context = context;
         _model = model;
         _inputSchema = inputSchema;
-        _engines = new PredictionEnginePool(context, model);
+        _trees = CompiledTreeEnsemble.From(TreesOf(model));
         _manifest = manifest;
         PropTypes.TryParse(manifest.Prop, out var prop);
         Prop = prop;
@@ -63,9 +63,9 @@ public sealed class XgboostModel
     /// Trains on <paramref name="examples"/>; deterministic for the same examples (in the same order) and options.
     /// </summary>
     /// <exception cref="ArgumentException">No examples, examples of several feature versions, or a non-finite points value.</exception>
-    public static XgboostModel Train(IEnumerable<TrainingExample> examples, XgboostTrainingOptions? options = null, PropType prop = PropType.Points)
+    public static BoostedTreesModel Train(IEnumerable<TrainingExample> examples, BoostedTreesTrainingOptions? options = null, PropType prop = PropType.Points)
     {
-        options ??= new XgboostTrainingOptions();
+        options ??= new BoostedTreesTrainingOptions();
         options.Validate();
         var list = examples.ToList();
         if (list.Count == 0) throw new ArgumentException("no training examples", nameof(examples));
@@ -116,12 +116,30 @@ public sealed class XgboostModel
             TrainingMae = absoluteError / rows.Count,
             FeatureColumns = CurrentFeatureColumns(),
         };
-        return new XgboostModel(context, model, data.Schema, manifest);
+        return new BoostedTreesModel(context, model, data.Schema, manifest);
     }
 
     /// <summary>The predicted value of the model's prop for one feature row. Thread-safe.</summary>
     public double Predict(PlayerFeatures features) =>
-        ModelBaseline.For(features, Prop) + _engines.Predict(ModelFeatureVector.From(features)) + _manifest.MedianOffset;
+        ModelBaseline.For(features, Prop) + _trees.Evaluate(ModelFeatureVector.From(features)) + _manifest.MedianOffset;
+
+    /// <summary>The trees' part of <see cref="Predict"/>: what the ensemble scores for the row.</summary>
+    internal float TreeScore(PlayerFeatures features) => _trees.Evaluate(ModelFeatureVector.From(features));
+
+    /// <summary>The trained trees as ML.NET holds them.</summary>
+    internal RegressionTreeEnsemble Trees => TreesOf(_model);
+
+    /// <summary>What ML.NET's own transform scores for these rows: the reference <see cref="Predict"/>'s trees must match.</summary>
+    internal float[] MlNetScores(IEnumerable<PlayerFeatures> rows)
+    {
+        var data = _context.Data.LoadFromEnumerable(rows.Select(f => new ModelInput { Features = ModelFeatureVector.From(f) }), ModelInput.CreateSchema());
+        return _model.Transform(data).GetColumn<float>(nameof(ModelOutput.Score)).ToArray();
+    }
+
+    private static RegressionTreeEnsemble TreesOf(ITransformer model) =>
+        model is IPredictionTransformer<object> { Model: FastTreeRegressionModelParameters parameters }
+            ? parameters.TrainedTreeEnsemble
+            : throw new InvalidDataException($"not a FastTree regression model: {model.GetType().Name}");
 
     /// <summary>The q-quantile of sorted values (linear interpolation between neighbours).</summary>
     private static double Quantile(double[] sorted, double q)
@@ -156,7 +174,7 @@ public sealed class XgboostModel
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">Not a model file, an unknown format, or a feature layout other than the current catalog's.</exception>
-    public static XgboostModel Load(Stream stream)
+    public static BoostedTreesModel Load(Stream stream)
     {
         using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         var manifestEntry = archive.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"not an {SystemIds.Xgboost} model: no {ManifestEntry}");
@@ -180,7 +198,7 @@ public sealed class XgboostModel
 
         var context = new MLContext(seed: 0); // prediction draws no random numbers; a fixed seed keeps it that way
         var model = context.Model.Load(buffer, out var inputSchema);
-        return new XgboostModel(context, model, inputSchema, manifest);
+        return new BoostedTreesModel(context, model, inputSchema, manifest);
     }
 
     private static string[] CurrentFeatureColumns() => FeatureCatalog.All.Select(f => f.ColumnName()).ToArray();

@@ -1,10 +1,10 @@
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 
-namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+namespace StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 /// <summary>
-/// <c>xgboost_v1</c>: predicts with the trained <see cref="XgboostModel"/> of the request's prop (gradient-boosted
+/// <c>xgboost_v1</c>: predicts with the trained <see cref="BoostedTreesModel"/> of the request's prop (gradient-boosted
 /// regression trees over the whole feature vector); predictions below 0 are raised to 0.
 /// </summary>
 /// <remarks>
@@ -13,15 +13,15 @@ namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
 /// <para>Fails with <see cref="FailureReason.ModelUnavailable"/> without a model for the prop, or when the features are of
 /// another feature version than the model was trained on.</para>
 /// </remarks>
-public sealed class XgboostSystem : IPredictionSystem
+public sealed class BoostedTreesSystem : IPredictionSystem
 {
-    private readonly IReadOnlyDictionary<PropType, XgboostModel> _models;
+    private readonly IReadOnlyDictionary<PropType, BoostedTreesModel> _models;
 
     /// <summary>One model for points (or none).</summary>
-    public XgboostSystem(XgboostModel? model) : this(model is null ? [] : [model]) { }
+    public BoostedTreesSystem(BoostedTreesModel? model) : this(model is null ? [] : [model]) { }
 
     /// <summary>One model per prop; a prop without one fails with model_unavailable.</summary>
-    public XgboostSystem(IEnumerable<XgboostModel> models) =>
+    public BoostedTreesSystem(IEnumerable<BoostedTreesModel> models) =>
         _models = models.GroupBy(m => m.Prop).ToDictionary(g => g.Key, g => g.Last());
 
     public string Id => SystemIds.Xgboost;

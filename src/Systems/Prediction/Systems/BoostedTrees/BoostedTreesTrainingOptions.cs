@@ -1,13 +1,13 @@
-namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+namespace StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 /// <summary>
-/// Settings for <see cref="XgboostModel.Train"/>. The defaults train on ~20k examples in a few seconds on two
+/// Settings for <see cref="BoostedTreesModel.Train"/>. The defaults train on ~20k examples in a few seconds on two
 /// cores: many shallow, slowly learning trees with large leaves, which suits a noisy target like points.
 /// They were chosen on a validation slice before any backtest window (trained on the real 2024-25 games
 /// before 2025-01-01, scored on January 2025): 24 leaves of 50 overfit (validation MAE 4.62); 8 leaves of
 /// at least 400 examples at rate 0.03 scored 4.53.
 /// </summary>
-public sealed record XgboostTrainingOptions
+public sealed record BoostedTreesTrainingOptions
 {
     /// <summary>Boosting rounds. Default 300.</summary>
     public int NumberOfTrees { get; init; } = 300;

@@ -1,7 +1,7 @@
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Features;
 
-namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+namespace StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 /// <summary>
 /// The trees learn the correction to a player's own recent scoring rather than his points outright.

@@ -1,6 +1,6 @@
 using StreamProcessor.Systems.Features;
 
-namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+namespace StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 /// <summary>
 /// The model's input: every <see cref="FeatureCatalog"/> feature as a float, in enum order, with missing

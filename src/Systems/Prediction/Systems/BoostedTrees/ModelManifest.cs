@@ -1,4 +1,4 @@
-namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+namespace StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 /// <summary>What a saved model file says about itself, stored next to the ML.NET model.</summary>
 internal sealed record ModelManifest

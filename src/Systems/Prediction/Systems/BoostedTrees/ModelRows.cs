@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace StreamProcessor.Systems.Prediction.Systems.Xgboost;
+namespace StreamProcessor.Systems.Prediction.Systems.BoostedTrees;
 
 /// <summary>The row ML.NET trains on and predicts from.</summary>
 internal sealed class ModelInput
