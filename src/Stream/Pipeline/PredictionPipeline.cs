@@ -46,8 +46,9 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         TransformManyBlock<ValidatedRequest[], PendingRequest>? featureLoad = null;
         TransformBlock<RequestPredictions[], WrittenBatch>? write = null;
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token, () => featureLoad?.InputCount ?? 0);
-        var writeBatch = TimedBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, abort.Token, () => write?.InputCount ?? 0);
-        featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, BlockOptions(abort.Token, options.FeatureLoadParallelism));
+        var onTheirWay = new RequestsOnTheirWay();
+        var writeBatch = WriteBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, onTheirWay, () => write?.InputCount ?? 0, abort.Token);
+        featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, onTheirWay, BlockOptions(abort.Token, options.FeatureLoadParallelism));
 
         var baseSystems = dependencies.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
         var combiners = dependencies.Systems.Where(s => s.CombinesOtherSystems).ToArray();

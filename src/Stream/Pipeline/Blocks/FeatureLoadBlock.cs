@@ -22,7 +22,7 @@ internal static class FeatureLoadBlock
 {
     public static TransformManyBlock<ValidatedRequest[], PendingRequest> Create(
         PipelineDependencies dependencies, IRequestSource source, IPipelineObserver observer, ITargetBlock<DeadLetter> deadLetters,
-        ITargetBlock<RequestPredictions> skipped, ExecutionDataflowBlockOptions options)
+        ITargetBlock<RequestPredictions> skipped, RequestsOnTheirWay onTheirWay, ExecutionDataflowBlockOptions options)
     {
         var maxAge = dependencies.Validation.MaxFeatureAgeHours > 0 ? TimeSpan.FromHours(dependencies.Validation.MaxFeatureAgeHours) : (TimeSpan?)null;
         return new TransformManyBlock<ValidatedRequest[], PendingRequest>(async batch =>
@@ -50,6 +50,7 @@ internal static class FeatureLoadBlock
             dependencies.Observer.FeaturesLoaded(batch.Length, dataLoad);
             var now = dependencies.Clock.GetUtcNow();
             var pending = new List<PendingRequest>(batch.Length);
+            var alreadyProcessed = new List<RequestPredictions>();
             foreach (var validated in batch)
             {
                 var request = validated.Request;
@@ -69,11 +70,14 @@ internal static class FeatureLoadBlock
                 if (processed.Contains(new ProcessedRequest(request.Key, request.Prop, ProcessedRequest.LinesKey(request.LineValues),
                         record.Features.FeatureVersion, item.ModelVersion)))
                 {
-                    await skipped.SendAsync(new RequestPredictions(item, [], [], WorkerRuns.Skipped(item, RejectReasons.AlreadyProcessed, now)));
+                    alreadyProcessed.Add(new RequestPredictions(item, [], [], WorkerRuns.Skipped(item, RejectReasons.AlreadyProcessed, now)));
                     continue;
                 }
                 pending.Add(item);
             }
+            // Counted before any is let through, so the write batch never sees the way empty while some are still on it.
+            onTheirWay.LetThrough(pending.Count + alreadyProcessed.Count);
+            foreach (var skip in alreadyProcessed) await skipped.SendAsync(skip);
             return pending;
         }, options);
     }
