@@ -13,6 +13,7 @@ public sealed record ScaleResult
     [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
     [JsonPropertyName("peak_rss_mb")] public required double PeakRssMb { get; init; }
     [JsonPropertyName("predictions_written")] public required long PredictionsWritten { get; init; }
+    [JsonPropertyName("dead_lettered")] public required long DeadLettered { get; init; }
 
     [JsonPropertyName("stages")] public required IReadOnlyDictionary<string, double> Stages { get; init; }
 
@@ -34,6 +35,7 @@ public sealed record ScaleResult
         P99Ms = batched.P99Ms,
         PeakRssMb = batched.PeakRssMb,
         PredictionsWritten = batched.PredictionsWritten,
+        DeadLettered = batched.DeadLettered,
         Stages = batched.Stages,
         Sequential = sequential,
         Warm = warm,

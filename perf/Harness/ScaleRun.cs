@@ -48,6 +48,10 @@ public static class ScaleRun
         var result = await pipeline.RunAsync(source);
         if (result.Unacknowledged > 0)
             throw new InvalidOperationException($"{result.Unacknowledged} requests were not acknowledged: {result.LastError}");
+        // Every request of a prepared scale has a player, features and a line: a dead letter means the data is not what the
+        // scale claims (clones missing from the player registry once made the 5x and 25x seasons mostly dead letters).
+        if (result.DeadLettered > 0)
+            throw new InvalidOperationException($"{result.DeadLettered} of {result.Requests} requests were dead-lettered ({string.Join(", ", result.DeadLettersByReason.Select(r => $"{r.Key} {r.Value}"))}): the harness measures predictions");
 
         return new RunResult
         {

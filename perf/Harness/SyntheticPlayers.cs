@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using StreamProcessor.Sinks.Warehouse;
 
 namespace StreamProcessor.Perf.Harness;
 
@@ -9,7 +10,8 @@ namespace StreamProcessor.Perf.Harness;
 /// </summary>
 public static class SyntheticPlayers
 {
-    private static readonly string[] Tables = ["nba_analytics.player_game_summary", "nba_predictions.ml_feature_store_v2"];
+    private const string BoxScores = "nba_analytics.player_game_summary";
+    private static readonly string[] Tables = [BoxScores, "nba_predictions.ml_feature_store_v2"];
 
     public static void Clone(string warehouseFile, int copies)
     {
@@ -19,9 +21,11 @@ public static class SyntheticPlayers
             for (var copy = 2; copy <= copies; copy++)
             {
                 using var command = connection.CreateCommand();
+                // A clone's name is its own too, so the player registry holds it as one more player, not as a namesake.
+                var name = table == BoxScores ? $", player_name || ' (synth{copy})' AS player_name" : "";
                 command.CommandText = $"""
                     INSERT INTO {table}
-                    SELECT * REPLACE (player_lookup || '-synth{copy}' AS player_lookup) FROM {table}
+                    SELECT * REPLACE (player_lookup || '-synth{copy}' AS player_lookup{name}) FROM {table}
                     WHERE NOT regexp_matches(player_lookup, '-synth[0-9]+$')
                     """;
                 command.ExecuteNonQuery();
@@ -40,8 +44,16 @@ public static class SyntheticPlayers
                 command.CommandText = sql;
                 command.ExecuteNonQuery();
             }
-        using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "CHECKPOINT";
-        checkpoint.ExecuteNonQuery();
+        // The registry was derived from the box scores before the clones existed: without them in it, every clone's
+        // request was dead-lettered as an unknown player, and the 5x and 25x seasons measured dead letters, not predictions.
+        foreach (var sql in new[] { "DELETE FROM nba_reference.nba_players_registry", "DELETE FROM nba_reference.player_team_history", "CHECKPOINT" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+        connection.Close();
+        using var warehouse = Warehouse.Open(warehouseFile);
+        new PlayerRegistryTable(warehouse).Load(); // an empty registry is rebuilt from the box scores on first use
     }
 }
