@@ -19,8 +19,10 @@ public sealed record PipelineOptions
     public int DeadLetterBatchSize { get; init; } = 64;
 
     /// <summary>
-    /// A partial batch is flushed after waiting this long (matters for a live stream, not a replay), unless batches are
-    /// already waiting for the next block: then it keeps filling, as it could not start before them anyway.
+    /// A partial feature-load or dead-letter batch is flushed after waiting this long (matters for a live stream, not a
+    /// replay), unless batches are already waiting for the next block: then it keeps filling, as it could not start before
+    /// them anyway. A write batch leaves as soon as nothing more is on its way to it; this delay only bounds its wait under
+    /// a load that never drains.
     /// </summary>
     public int BatchFlushMilliseconds { get; init; } = 100;
 

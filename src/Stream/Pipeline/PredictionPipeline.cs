@@ -38,7 +38,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var observer = new CompositePipelineObserver(dependencies.Observer, counters);
         var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
         var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
-        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, observer, blockOptions);
+        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, observer, BatchOptions(abort.Token, parallelism: 1));
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
         var resolve = dependencies.PlayerRegistry is { } registry
             ? ResolvePlayerBlock.Create(new PlayerDirectoryCache(registry, dependencies.Clock, TimeSpan.FromMinutes(1)), deadLetterBatch, BlockOptions(abort.Token, parallelism: 1))
@@ -48,7 +48,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token, () => featureLoad?.InputCount ?? 0);
         var onTheirWay = new RequestsOnTheirWay();
         var writeBatch = WriteBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, onTheirWay, () => write?.InputCount ?? 0, abort.Token);
-        featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, onTheirWay, BlockOptions(abort.Token, options.FeatureLoadParallelism));
+        featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, onTheirWay, BatchOptions(abort.Token, options.FeatureLoadParallelism));
 
         var baseSystems = dependencies.Systems.Where(s => !s.CombinesOtherSystems).ToArray();
         var combiners = dependencies.Systems.Where(s => s.CombinesOtherSystems).ToArray();
@@ -58,8 +58,8 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var join = JoinBySequenceBlock.Create(baseSystems.Select(s => s.Id).ToArray(), blockOptions);
         var combine = CombineBlock.Create(combiners, dependencies.Breakers, observer, BlockOptions(abort.Token, options.SystemParallelism));
         var normalize = NormalizeBlock.Create(dependencies.Recommendation, dependencies.Clock, BlockOptions(abort.Token, options.SystemParallelism));
-        write = WriteBlock.Create(dependencies.PredictionSink, dependencies.SinkRetry, observer, blockOptions);
-        var publish = PublishBlock.Create(dependencies, source, counters, observer, blockOptions);
+        write = WriteBlock.Create(dependencies.PredictionSink, dependencies.SinkRetry, observer, BatchOptions(abort.Token, parallelism: 1));
+        var publish = PublishBlock.Create(dependencies, source, counters, observer, BatchOptions(abort.Token, parallelism: 1));
 
         var propagate = new DataflowLinkOptions { PropagateCompletion = true };
         ingest.LinkTo(decode, propagate);
@@ -151,6 +151,21 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         CancellationToken = abort,
     };
 
+    /// <summary>
+    /// For the blocks that take batches: a bounded capacity counts messages, and a message there is a batch of up to
+    /// hundreds of requests, so the pipeline's capacity would let hundreds of batches queue in front of a slow writer
+    /// (a 5x season replay once held 30,000 requests in flight, p50 13 s). Each holds the batches it works on and one
+    /// more waiting; a full one makes the batch before it hold, and so on back to the source.
+    /// </summary>
+    private static ExecutionDataflowBlockOptions BatchOptions(CancellationToken abort, int parallelism) => new()
+    {
+        BoundedCapacity = BatchCapacity(parallelism),
+        MaxDegreeOfParallelism = Math.Max(1, parallelism),
+        CancellationToken = abort,
+    };
+
+    private static int BatchCapacity(int parallelism) => Math.Max(1, parallelism) + 1;
+
     private void RegisterQueues(IPipelineObserver observer, BufferBlock<ReceivedMessage> ingest,
         TransformManyBlock<ReceivedMessage, ValidatedRequest> decode, TransformManyBlock<ValidatedRequest[], PendingRequest> featureLoad,
         ActionBlock<PendingRequest> fanOut, (IPredictionSystem System, TransformBlock<PendingRequest, SystemOutcome> Block)[] systems,
@@ -161,15 +176,15 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var capacity = options.BoundedCapacity;
         observer.RegisterQueue("ingest", () => ingest.Count, capacity);
         observer.RegisterQueue("decode", () => decode.InputCount, capacity);
-        observer.RegisterQueue("feature_load", () => featureLoad.InputCount, capacity);
+        observer.RegisterQueue("feature_load", () => featureLoad.InputCount, BatchCapacity(options.FeatureLoadParallelism));
         observer.RegisterQueue("fan_out", () => fanOut.InputCount, capacity);
         foreach (var (system, block) in systems) observer.RegisterQueue("system_" + system.Id, () => block.InputCount, capacity);
         observer.RegisterQueue("join", () => join.InputCount, capacity);
         observer.RegisterQueue("ensemble", () => combine.InputCount, capacity);
         observer.RegisterQueue("normalize", () => normalize.InputCount, capacity);
-        observer.RegisterQueue("write", () => write.InputCount, capacity);
-        observer.RegisterQueue("publish", () => publish.InputCount, capacity);
-        observer.RegisterQueue("dead_letter", () => deadLetterWrite.InputCount, capacity);
+        observer.RegisterQueue("write", () => write.InputCount, BatchCapacity(1));
+        observer.RegisterQueue("publish", () => publish.InputCount, BatchCapacity(1));
+        observer.RegisterQueue("dead_letter", () => deadLetterWrite.InputCount, BatchCapacity(1));
     }
 
     private static void CompleteWhenAll(IDataflowBlock target, IEnumerable<Task> producers) =>
