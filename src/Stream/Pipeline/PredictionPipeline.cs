@@ -144,12 +144,8 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
 
     private TimeSpan FlushAfter => TimeSpan.FromMilliseconds(options.BatchFlushMilliseconds);
 
-    private ExecutionDataflowBlockOptions BlockOptions(CancellationToken abort, int parallelism) => new()
-    {
-        BoundedCapacity = options.BoundedCapacity,
-        MaxDegreeOfParallelism = Math.Max(1, parallelism),
-        CancellationToken = abort,
-    };
+    private ExecutionDataflowBlockOptions BlockOptions(CancellationToken abort, int parallelism) =>
+        Options(abort, parallelism, options.BoundedCapacity);
 
     /// <summary>
     /// For the blocks that take batches: a bounded capacity counts messages, and a message there is a batch of up to
@@ -157,9 +153,12 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
     /// (a 5x season replay once held 30,000 requests in flight, p50 13 s). Each holds the batches it works on and one
     /// more waiting; a full one makes the batch before it hold, and so on back to the source.
     /// </summary>
-    private static ExecutionDataflowBlockOptions BatchOptions(CancellationToken abort, int parallelism) => new()
+    private static ExecutionDataflowBlockOptions BatchOptions(CancellationToken abort, int parallelism) =>
+        Options(abort, parallelism, BatchCapacity(parallelism));
+
+    private static ExecutionDataflowBlockOptions Options(CancellationToken abort, int parallelism, int capacity) => new()
     {
-        BoundedCapacity = BatchCapacity(parallelism),
+        BoundedCapacity = capacity,
         MaxDegreeOfParallelism = Math.Max(1, parallelism),
         CancellationToken = abort,
     };
