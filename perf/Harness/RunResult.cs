@@ -20,6 +20,12 @@ public sealed record RunResult
     [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
     [JsonPropertyName("peak_rss_mb")] public required double PeakRssMb { get; init; }
 
+    /// <summary>The most the GC had committed during the run (<see cref="PeakManagedHeap"/>): the rest of the RSS is native, DuckDB's above all.</summary>
+    [JsonPropertyName("peak_managed_mb")] public double PeakManagedMb { get; init; }
+
+    /// <summary>What DuckDB accounted for at the end of the run, MB by tag (cached table blocks, ART indexes, temporary tables).</summary>
+    [JsonPropertyName("duckdb_memory_mb")] public IReadOnlyDictionary<string, double> DuckDbMemoryMb { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Where the time went: seconds in each warehouse step, summed over its batches.</summary>
     [JsonPropertyName("stages")] public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
 }

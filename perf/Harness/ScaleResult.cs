@@ -12,6 +12,8 @@ public sealed record ScaleResult
     [JsonPropertyName("p50_ms")] public required double P50Ms { get; init; }
     [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
     [JsonPropertyName("peak_rss_mb")] public required double PeakRssMb { get; init; }
+    [JsonPropertyName("peak_managed_mb")] public required double PeakManagedMb { get; init; }
+    [JsonPropertyName("duckdb_memory_mb")] public required IReadOnlyDictionary<string, double> DuckDbMemoryMb { get; init; }
     [JsonPropertyName("predictions_written")] public required long PredictionsWritten { get; init; }
     [JsonPropertyName("dead_lettered")] public required long DeadLettered { get; init; }
 
@@ -34,6 +36,8 @@ public sealed record ScaleResult
         P50Ms = batched.P50Ms,
         P99Ms = batched.P99Ms,
         PeakRssMb = batched.PeakRssMb,
+        PeakManagedMb = batched.PeakManagedMb,
+        DuckDbMemoryMb = batched.DuckDbMemoryMb,
         PredictionsWritten = batched.PredictionsWritten,
         DeadLettered = batched.DeadLettered,
         Stages = batched.Stages,

@@ -40,12 +40,14 @@ public static class ScaleRun
             : new DayByDayRequestSource(spec.From, spec.To, RequestsOf, firstDay: RequestsOf(spec.From));
 
         var latency = new LatencyRecorder();
+        using var managed = new PeakManagedHeap();
         var ackPath = Path.Combine(spec.DataDir, "acks", $"perf-{spec.Design}.acks");
         if (File.Exists(ackPath)) File.Delete(ackPath);
         using var ackLog = AckLog.Open(ackPath);
         var source = new ResumableRequestSource(requests, ackLog);
         var pipeline = new PredictionPipeline(EmbeddedPipeline.Dependencies(context, new EmbeddedWarehouseAdapters(warehouse), models, latency), options.Pipeline);
         var result = await pipeline.RunAsync(source);
+        var duckDbMemory = warehouse.MemoryByTag().ToDictionary(t => t.Key, t => Math.Round(t.Value / (1024.0 * 1024.0), 1));
         if (result.Unacknowledged > 0)
             throw new InvalidOperationException($"{result.Unacknowledged} requests were not acknowledged: {result.LastError}");
         // Every request of a prepared scale has a player, features and a line: a dead letter means the data is not what the
@@ -67,6 +69,8 @@ public static class ScaleRun
             P50Ms = Math.Round(latency.Percentile(50), 2),
             P99Ms = Math.Round(latency.Percentile(99), 2),
             PeakRssMb = Math.Round(PeakRss.Megabytes(), 1),
+            PeakManagedMb = Math.Round(managed.Megabytes, 1),
+            DuckDbMemoryMb = duckDbMemory,
             Stages = latency.StageSeconds,
         };
     }

@@ -41,6 +41,7 @@ public static class LoadGenerator
             var step = await StepAsync(service, target, rate, options, Take);
             steps.Add(step);
             Console.WriteLine($"| {step.Offered} | {step.Requests:N0} | {step.Seconds:N1} | {step.SustainedPerSecond:N0} | {step.P50Ms:N1} | {step.P95Ms:N1} | {step.P99Ms:N1} | {step.RssMb:N0} |");
+            Console.Error.WriteLine($"perf load: {step.Offered}/s: {step.Stages}");
         }
         var soak = options.SoakMinutes > 0 ? await SoakAsync(service, target, options, Take) : null;
         if (soak is not null)
@@ -108,6 +109,7 @@ public static class LoadGenerator
             P99Ms = Math.Round(after.QuantileSince(before, 0.99) * 1000, 1),
             RssMb = Math.Round(service.RssMegabytes(), 1),
             Completed = completed,
+            Stages = LoadStageMeans.Between(before, after),
         };
     }
 

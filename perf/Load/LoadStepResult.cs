@@ -15,4 +15,5 @@ public sealed record LoadStepResult
     [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
     [JsonPropertyName("rss_mb")] public required double RssMb { get; init; }
     [JsonPropertyName("completed")] public required bool Completed { get; init; }
+    [JsonPropertyName("stages")] public required LoadStageMeans Stages { get; init; }
 }

@@ -2,9 +2,16 @@ using System.Globalization;
 
 namespace StreamProcessor.Perf.Load;
 
-/// <summary>One scrape of the service's /metrics: the request counters and the end-to-end latency histogram.</summary>
-public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList<(double Le, double Count)> LatencyBuckets)
+/// <summary>
+/// One scrape of the service's /metrics: the request counters, the end-to-end latency histogram, and the sums and
+/// counts of the per-batch stage histograms (durations of the feature read, write and publish; batch sizes by stage).
+/// </summary>
+public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList<(double Le, double Count)> LatencyBuckets,
+    IReadOnlyDictionary<string, double> StageTotals)
 {
+    private static readonly string[] Stages =
+        ["stream_feature_load_duration_seconds", "stream_write_duration_seconds", "stream_publish_duration_seconds", "stream_batch_size"];
+
     private const string Latency = "stream_request_duration_seconds_bucket";
 
     /// <summary>Requests finished either way: succeeded, failed (written with every system failed), skipped or dead-lettered.</summary>
@@ -15,6 +22,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
     {
         double done = 0, received = 0;
         var buckets = new SortedDictionary<double, double>();
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
         {
             if (line.Length == 0 || line[0] == '#') continue;
@@ -24,6 +32,9 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
             var brace = line.IndexOf('{');
             var name = brace >= 0 ? line[..brace] : line[..space];
             if (Finished.Contains(name)) done += value;
+            else if ((name.EndsWith("_sum", StringComparison.Ordinal) || name.EndsWith("_count", StringComparison.Ordinal))
+                     && Stages.Contains(name[..name.LastIndexOf('_')]))
+                totals[line[..space]] = value;
             else if (name == "stream_requests_received_total") received += value;
             else if (name == Latency)
             {
@@ -33,12 +44,31 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                 buckets[bound] = buckets.GetValueOrDefault(bound) + value;
             }
         }
-        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray());
+        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals);
+    }
+
+    /// <summary>The mean of a stage histogram's observations between <paramref name="before"/> and this scrape (NaN without any).</summary>
+    /// <param name="series">The histogram's name with its labels, e.g. <c>stream_batch_size{stage="write"}</c>.</param>
+    public double MeanSince(MetricsSnapshot before, string series)
+    {
+        var brace = series.IndexOf('{');
+        var (name, labels) = brace < 0 ? (series, "") : (series[..brace], series[brace..]);
+        double Delta(string suffix) => StageTotals.GetValueOrDefault(name + suffix + labels) - before.StageTotals.GetValueOrDefault(name + suffix + labels);
+        var count = Delta("_count");
+        return count > 0 ? Delta("_sum") / count : double.NaN;
+    }
+
+    /// <summary>Observations of a stage histogram between <paramref name="before"/> and this scrape.</summary>
+    public double CountSince(MetricsSnapshot before, string series)
+    {
+        var brace = series.IndexOf('{');
+        var (name, labels) = brace < 0 ? (series, "") : (series[..brace], series[brace..]);
+        return StageTotals.GetValueOrDefault(name + "_count" + labels) - before.StageTotals.GetValueOrDefault(name + "_count" + labels);
     }
 
     /// <summary>
     /// A quantile of the latencies recorded between <paramref name="before"/> and this scrape, interpolated within
-    /// its bucket as Prometheus' histogram_quantile does (buckets double, so this is within a factor of two).
+    /// its bucket as Prometheus' histogram_quantile does (the service's buckets are quarter-octaves, so this is within about a tenth).
     /// </summary>
     public double QuantileSince(MetricsSnapshot before, double q)
     {

@@ -68,5 +68,20 @@ public sealed class Warehouse : IDisposable
             tx.Commit();
         }, cancellationToken);
 
+    /// <summary>
+    /// The memory DuckDB itself accounts for, in bytes by tag (<c>duckdb_memory()</c>: cached table blocks, ART
+    /// indexes, temporary tables, ...), only the tags holding any: what tells its part of the process's RSS.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> MemoryByTag()
+    {
+        var tags = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY memory_usage_bytes DESC";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) tags[reader.GetString(0)] = reader.GetInt64(1);
+        return tags;
+    }
+
     public void Dispose() => _anchor.Dispose();
 }
