@@ -45,7 +45,7 @@ public static class LoadGenerator
         }
         var soak = options.SoakMinutes > 0 ? await SoakAsync(service, target, options, Take) : null;
         if (soak is not null)
-            Console.WriteLine($"soak {soak.Minutes:N1} min at {soak.Rate}/s: {soak.Requests:N0} requests, RSS {soak.RssFirstMinuteMb:N0} -> {soak.RssLastMinuteMb:N0} MB ({soak.RssGrowthPercent:+0.0;-0.0}%), peak {soak.RssPeakMb:N0} MB, p99 {soak.P99Ms:N1} ms");
+            Console.WriteLine($"soak {soak.Minutes:N1} min at {soak.Rate}/s: {soak.Requests:N0} requests ({soak.SustainedPerSecond:N0}/s), RSS {soak.RssFirstMinuteMb:N0} -> {soak.RssLastMinuteMb:N0} MB ({soak.RssGrowthPercent:+0.0;-0.0}%), peak {soak.RssPeakMb:N0} MB, managed {soak.ManagedFirstMinuteMb:N0} -> {soak.ManagedLastMinuteMb:N0} MB, p50 {soak.P50Ms:N1} ms, p99 {soak.P99Ms:N1} ms");
 
         var report = new { target = target.Name, steps, soak };
         File.WriteAllText(Path.Combine(output, "load-results.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
@@ -114,7 +114,7 @@ public static class LoadGenerator
     }
 
     /// <summary>Offers <paramref name="rate"/> requests per second for <paramref name="duration"/>, topping up every tick to what is due by now.</summary>
-    private static async Task<long> PaceAsync(IRequestTarget target, int rate, TimeSpan duration, Func<int, byte[][]> take, Action? everyTick = null)
+    private static async Task<long> PaceAsync(IRequestTarget target, int rate, TimeSpan duration, Func<int, byte[][]> take, Func<Task>? everyTick = null)
     {
         var clock = Stopwatch.StartNew();
         long sent = 0;
@@ -126,7 +126,7 @@ public static class LoadGenerator
                 target.Send(take((int)(due - sent)));
                 sent = due;
             }
-            everyTick?.Invoke();
+            if (everyTick is not null) await everyTick();
             await Task.Delay(Tick);
         }
         var total = (long)(duration.TotalSeconds * rate);
@@ -149,29 +149,41 @@ public static class LoadGenerator
     private static async Task<SoakResult> SoakAsync(ServiceUnderLoad service, IRequestTarget target, LoadOptions options, Func<int, byte[][]> take)
     {
         var before = await service.ScrapeAsync();
-        var samples = new List<(double Minute, double Rss)>();
+        var samples = new List<(double Minute, double Rss, double Managed, double Done)>();
         var clock = Stopwatch.StartNew();
         var lastSample = TimeSpan.Zero;
         var duration = TimeSpan.FromMinutes(options.SoakMinutes);
-        var offered = await PaceAsync(target, options.SoakRate, duration, take, () =>
+        var offered = await PaceAsync(target, options.SoakRate, duration, take, async () =>
         {
             if (clock.Elapsed - lastSample < TimeSpan.FromSeconds(5)) return;
             lastSample = clock.Elapsed;
-            samples.Add((clock.Elapsed.TotalMinutes, service.RssMegabytes()));
+            var now = await service.ScrapeAsync();
+            samples.Add((clock.Elapsed.TotalMinutes, service.RssMegabytes(), now.ManagedBytes / (1024 * 1024), now.Done - before.Done));
         });
-        var (after, _) = await WaitForAsync(service, before.Done + offered, TimeSpan.FromMinutes(2));
+        var (after, completed) = await WaitForAsync(service, before.Done + offered, TimeSpan.FromMinutes(2));
+        var seconds = clock.Elapsed.TotalSeconds;
         var window = Math.Min(1.0, options.SoakMinutes / 4);
-        var first = samples.Where(s => s.Minute <= window).Select(s => s.Rss).DefaultIfEmpty(double.NaN).Average();
-        var last = samples.Where(s => s.Minute >= options.SoakMinutes - window).Select(s => s.Rss).DefaultIfEmpty(double.NaN).Average();
+        double Mean(Func<(double Minute, double Rss, double Managed, double Done), bool> when, Func<(double Minute, double Rss, double Managed, double Done), double> of) =>
+            Math.Round(samples.Where(when).Select(of).DefaultIfEmpty(double.NaN).Average(), 1);
+        bool First((double Minute, double Rss, double Managed, double Done) s) => s.Minute <= window;
+        bool Last((double Minute, double Rss, double Managed, double Done) s) => s.Minute >= options.SoakMinutes - window;
+        var byMinute = samples.GroupBy(s => (int)s.Minute).Select(g => new SoakMinute(g.Key, Math.Round(g.Average(s => s.Rss), 1),
+            Math.Round(g.Average(s => s.Managed), 1), g.Max(s => s.Done) - samples.Where(s => (int)s.Minute < g.Key).Select(s => s.Done).DefaultIfEmpty(0).Max())).ToArray();
         return new SoakResult
         {
             Minutes = options.SoakMinutes,
             Rate = options.SoakRate,
             Requests = (long)(after.Done - before.Done),
-            RssFirstMinuteMb = Math.Round(first, 1),
-            RssLastMinuteMb = Math.Round(last, 1),
+            SustainedPerSecond = Math.Round((after.Done - before.Done) / seconds, 1),
+            Completed = completed,
+            RssFirstMinuteMb = Mean(First, s => s.Rss),
+            RssLastMinuteMb = Mean(Last, s => s.Rss),
             RssPeakMb = Math.Round(samples.Select(s => s.Rss).DefaultIfEmpty(double.NaN).Max(), 1),
+            ManagedFirstMinuteMb = Mean(First, s => s.Managed),
+            ManagedLastMinuteMb = Mean(Last, s => s.Managed),
+            P50Ms = Math.Round(after.QuantileSince(before, 0.50) * 1000, 1),
             P99Ms = Math.Round(after.QuantileSince(before, 0.99) * 1000, 1),
+            ByMinute = byMinute,
         };
     }
 }

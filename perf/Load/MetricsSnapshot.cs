@@ -4,10 +4,11 @@ namespace StreamProcessor.Perf.Load;
 
 /// <summary>
 /// One scrape of the service's /metrics: the request counters, the end-to-end latency histogram, and the sums and
-/// counts of the per-batch stage histograms (durations of the feature read, write and publish; batch sizes by stage).
+/// counts of the per-batch stage histograms (durations of the feature read, write and publish; batch sizes by stage),
+/// and the managed heap.
 /// </summary>
 public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList<(double Le, double Count)> LatencyBuckets,
-    IReadOnlyDictionary<string, double> StageTotals)
+    IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes)
 {
     private static readonly string[] Stages =
         ["stream_feature_load_duration_seconds", "stream_write_duration_seconds", "stream_publish_duration_seconds", "stream_batch_size"];
@@ -20,7 +21,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
 
     public static MetricsSnapshot Parse(string text)
     {
-        double done = 0, received = 0;
+        double done = 0, received = 0, managed = double.NaN;
         var buckets = new SortedDictionary<double, double>();
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
@@ -36,6 +37,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                      && Stages.Contains(name[..name.LastIndexOf('_')]))
                 totals[line[..space]] = value;
             else if (name == "stream_requests_received_total") received += value;
+            else if (name == "dotnet_total_memory_bytes") managed = value; // the GC's heap (prometheus-net's DotNetStats)
             else if (name == Latency)
             {
                 var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];
@@ -44,7 +46,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                 buckets[bound] = buckets.GetValueOrDefault(bound) + value;
             }
         }
-        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals);
+        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals, managed);
     }
 
     /// <summary>The mean of a stage histogram's observations between <paramref name="before"/> and this scrape (NaN without any).</summary>

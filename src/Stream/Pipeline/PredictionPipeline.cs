@@ -45,7 +45,11 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
             : null;
         TransformManyBlock<ValidatedRequest[], PendingRequest>? featureLoad = null;
         TransformBlock<RequestPredictions[], WrittenBatch>? write = null;
-        var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token, () => featureLoad?.InputCount ?? 0);
+        var sourceWaiting = 0; // 1 while the source has no message ready (its next one is not there yet)
+        bool NothingMoreComing() => Volatile.Read(ref sourceWaiting) == 1 && ingest.Count == 0 && decode.InputCount == 0 && decode.OutputCount == 0
+                                    && (resolve is null || (resolve.InputCount == 0 && resolve.OutputCount == 0));
+        var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token,
+            () => featureLoad?.InputCount ?? 0, NothingMoreComing);
         var onTheirWay = new RequestsOnTheirWay();
         var writeBatch = WriteBatchBlock.Create<RequestPredictions>(options.WriteBatchSize, FlushAfter, options.BoundedCapacity, onTheirWay, () => write?.InputCount ?? 0, abort.Token);
         featureLoad = FeatureLoadBlock.Create(dependencies, source, observer, deadLetterBatch, writeBatch, onTheirWay, BatchOptions(abort.Token, options.FeatureLoadParallelism));
@@ -91,10 +95,16 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         Exception? sourceError = null;
         try
         {
-            await foreach (var message in source.ReadAsync(stop))
+            await using var messages = source.ReadAsync(stop).GetAsyncEnumerator();
+            while (true)
             {
+                var next = messages.MoveNextAsync();
+                if (!next.IsCompleted) Volatile.Write(ref sourceWaiting, 1);
+                var more = await next;
+                Volatile.Write(ref sourceWaiting, 0);
+                if (!more) break;
                 observer.RequestReceived();
-                if (!await ingest.SendAsync(new ReceivedMessage(message, Stopwatch.GetTimestamp()), abort.Token)) break;
+                if (!await ingest.SendAsync(new ReceivedMessage(messages.Current, Stopwatch.GetTimestamp()), abort.Token)) break;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested || abort.IsCancellationRequested)

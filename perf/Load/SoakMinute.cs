@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace StreamProcessor.Perf.Load;
+
+/// <summary>One minute of a soak: the service's mean RSS and managed heap over it (MB), and the requests it finished.</summary>
+public sealed record SoakMinute(
+    [property: JsonPropertyName("minute")] int Minute,
+    [property: JsonPropertyName("rss_mb")] double RssMb,
+    [property: JsonPropertyName("managed_mb")] double ManagedMb,
+    [property: JsonPropertyName("finished")] double Finished);
