@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace StreamProcessor.Sinks.Warehouse;
 
@@ -60,13 +61,39 @@ public sealed class Warehouse : IDisposable
     /// (DuckDB's .NET client is synchronous): the shape of every write the pipeline makes.
     /// </summary>
     internal Task InTransactionAsync(Action<DuckDBConnection> write, CancellationToken cancellationToken) =>
+        Task.Run(() => InTransaction(write), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="InTransactionAsync(Action{DuckDBConnection}, CancellationToken)"/>, in the mode
+    /// <paramref name="appendFirst"/> gives: a <see cref="WriteMode.Append"/> that meets a key already in its table is
+    /// rolled back whole and the write done again as a <see cref="WriteMode.Upsert"/>. So <paramref name="write"/> must
+    /// depend on nothing but its arguments.
+    /// </summary>
+    internal Task InTransactionAsync(AppendFirst appendFirst, Action<DuckDBConnection, WriteMode> write, CancellationToken cancellationToken) =>
         Task.Run(() =>
         {
-            using var connection = Connect();
-            using var tx = connection.BeginTransaction();
-            write(connection);
-            tx.Commit();
+            if (appendFirst.NextMode() == WriteMode.Append)
+            {
+                try
+                {
+                    InTransaction(connection => write(connection, WriteMode.Append));
+                    return;
+                }
+                catch (DuckDBException e) when (e.ErrorType == DuckDBErrorType.Constraint)
+                {
+                    appendFirst.Conflicted(); // a key was there already: nothing of this attempt was committed
+                }
+            }
+            InTransaction(connection => write(connection, WriteMode.Upsert));
         }, cancellationToken);
+
+    private void InTransaction(Action<DuckDBConnection> write)
+    {
+        using var connection = Connect();
+        using var tx = connection.BeginTransaction();
+        write(connection);
+        tx.Commit();
+    }
 
     /// <summary>
     /// The memory DuckDB itself accounts for, in bytes by tag (<c>duckdb_memory()</c>: cached table blocks, ART

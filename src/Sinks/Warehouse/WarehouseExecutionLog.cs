@@ -9,17 +9,23 @@ public sealed class WarehouseExecutionLog(Warehouse warehouse) : IExecutionLog
 {
     private const string Table = "nba_predictions.prediction_worker_runs";
 
-    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken) =>
-        runs.Count == 0 ? Task.CompletedTask : warehouse.InTransactionAsync(connection => Write(connection, runs), cancellationToken);
+    private readonly AppendFirst _appendFirst = new();
 
-    internal static void Write(DuckDBConnection connection, IReadOnlyList<WorkerRun> runs)
+    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken) =>
+        runs.Count == 0 ? Task.CompletedTask : warehouse.InTransactionAsync(_appendFirst, (connection, mode) => Write(connection, mode, runs), cancellationToken);
+
+    internal static void Write(DuckDBConnection connection, WriteMode mode, IReadOnlyList<WorkerRun> runs)
     {
         var processed = runs.Where(r => r.SkipReason is null).ToArray();
         var skipped = runs.Where(r => r.SkipReason is not null).ToArray();
-        if (processed.Length > 0) StagedUpsert.Replace(connection, Table, "request_id", processed, Append);
-        // A skip must not overwrite the row of the run that did the work.
+        KeyedRows.Replace(connection, mode, Table, "request_id", processed, r => r.RequestId, Append);
+        // A skip must not overwrite the row of the run that did the work: most skips meet that row, so they are never
+        // appended (that would fail the whole write), but inserted where their request has none.
         if (skipped.Length > 0)
-            StagedUpsert.Merge(connection, Table, skipped, Append, stage => $"INSERT OR IGNORE INTO {Table} SELECT * FROM {stage}");
+            StagedUpsert.Merge(connection, Table, skipped, Append, stage => $"""
+                INSERT OR IGNORE INTO {Table}
+                SELECT * FROM {stage} QUALIFY row_number() OVER (PARTITION BY request_id ORDER BY rowid DESC) = 1
+                """);
     }
 
     public Task<IReadOnlySet<ProcessedRequest>> ProcessedAsync(IReadOnlyCollection<PlayerDate> keys, CancellationToken cancellationToken) => Task.Run(() =>

@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using DuckDB.NET.Data;
+using StreamProcessor.Sinks.DeadLetters;
+using StreamProcessor.Sinks.Events;
+using StreamProcessor.Sinks.ExecutionLog;
 using StreamProcessor.Sinks.Predictions;
 using StreamProcessor.Systems.Domain;
 using StreamProcessor.Systems.Prediction;
@@ -6,88 +10,142 @@ using StreamProcessor.Systems.Prediction;
 namespace StreamProcessor.Sinks.Warehouse;
 
 /// <summary>
-/// Writes a batch as production's fix did: stage the rows, then upsert them on the key in one
-/// transaction together with the batch's system-level dead letters. A redelivered request
+/// Writes a batch as production's fix did, in one transaction together with the batch's system-level dead letters
+/// (and, as an <see cref="ICompletedBatchSink"/>, its completion events and execution-log rows): a redelivered request
 /// overwrites its own rows (keeping their first created_at) and never adds new ones. A request at a new line (the book
-/// moved it) makes its lines the active ones and leaves the earlier line's rows inactive.
+/// moved it) makes its lines the active ones and leaves the earlier line's rows inactive. New keys are appended
+/// straight into the tables, and a write that meets existing keys is redone as a staged upsert (<see cref="AppendFirst"/>).
 /// </summary>
-public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSink
+public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSink, ICompletedBatchSink
 {
-    public Task WriteAsync(PredictionBatch batch, CancellationToken cancellationToken) =>
-        warehouse.InTransactionAsync(connection => Write(connection, batch), cancellationToken);
+    private const string Table = "nba_predictions.player_prop_predictions";
 
-    private static void Write(DuckDBConnection connection, PredictionBatch batch)
+    private readonly AppendFirst _appendFirst = new();
+
+    public Task WriteAsync(PredictionBatch batch, CancellationToken cancellationToken) =>
+        warehouse.InTransactionAsync(_appendFirst, (connection, mode) => Write(connection, mode, batch), cancellationToken);
+
+    public Task WriteAsync(CompletedBatch batch, CancellationToken cancellationToken) =>
+        warehouse.InTransactionAsync(_appendFirst, (connection, mode) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            Write(connection, mode, batch.Predictions);
+            WarehouseEventPublisher.Write(connection, mode, batch.Events);
+            // The rows are in, the events with them: what is left of the write is this log and the commit.
+            var writeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            WarehouseExecutionLog.Write(connection, mode, batch.Runs
+                .Select(r => r.SkipReason is null ? r with { WriteSeconds = writeSeconds, PublishSeconds = 0 } : r).ToArray());
+        }, cancellationToken);
+
+    private static void Write(DuckDBConnection connection, WriteMode mode, PredictionBatch batch)
     {
-        StagedUpsert.Merge(connection, "nba_predictions.player_prop_predictions", batch.Rows, (row, p) => row
-            .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
-            .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
-            .AppendValue(p.ConfidenceScore).AppendValue(p.Recommendation.Text()).AppendValue(p.LineValue)
-            .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
-            .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
-            .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
-            .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
-            .AppendValue(p.PropType.Code()).AppendValue(p.ProbabilityOver)
-            .AppendValue(p.OverPrice).AppendValue(p.UnderPrice).AppendValue(p.MarketProbabilityOver).AppendValue(p.ExpectedValue)
-            .AppendValue(p.RecommendationRule),
-            stage => $"""
-                INSERT INTO nba_predictions.player_prop_predictions
-                SELECT * FROM {stage}
-                QUALIFY row_number() OVER (
-                    PARTITION BY player_lookup, game_date, prop_type, system_id, current_points_line ORDER BY created_at DESC, rowid DESC) = 1
-                ON CONFLICT (player_lookup, game_date, prop_type, system_id, current_points_line) DO UPDATE SET
-                    prediction_id = excluded.prediction_id,
-                    game_id = excluded.game_id,
-                    predicted_points = excluded.predicted_points,
-                    confidence_score = excluded.confidence_score,
-                    probability_over = excluded.probability_over,
-                    recommendation = excluded.recommendation,
-                    line_margin = excluded.line_margin,
-                    similarity_baseline = excluded.similarity_baseline,
-                    similar_games_count = excluded.similar_games_count,
-                    avg_similarity_score = excluded.avg_similarity_score,
-                    ensemble_systems = excluded.ensemble_systems,
-                    model_version = excluded.model_version,
-                    feature_version = excluded.feature_version,
-                    request_id = excluded.request_id,
-                    updated_at = excluded.updated_at,
-                    is_active = excluded.is_active,
-                    over_price = excluded.over_price,
-                    under_price = excluded.under_price,
-                    market_probability_over = excluded.market_probability_over,
-                    expected_value = excluded.expected_value,
-                    recommendation_rule = excluded.recommendation_rule
-                """);
-        SupersedeMovedLines(connection, batch.Rows);
-        WarehouseDeadLetterSink.Upsert(connection, batch.SystemFailures);
+        var rows = ActiveLinesMarked(NewestPerKey(batch.Rows));
+        if (mode == WriteMode.Append) KeyedRows.Append(connection, Table, rows, Append);
+        else Upsert(connection, rows);
+        DeactivateEarlierLines(connection, rows);
+        WarehouseDeadLetterSink.Write(connection, mode, batch.SystemFailures);
+    }
+
+    private static void Upsert(DuckDBConnection connection, IReadOnlyList<PredictionRow> rows) =>
+        StagedUpsert.Merge(connection, Table, rows, Append, stage => $"""
+            INSERT INTO {Table}
+            SELECT * FROM {stage}
+            ON CONFLICT (player_lookup, game_date, prop_type, system_id, current_points_line) DO UPDATE SET
+                prediction_id = excluded.prediction_id,
+                game_id = excluded.game_id,
+                predicted_points = excluded.predicted_points,
+                confidence_score = excluded.confidence_score,
+                probability_over = excluded.probability_over,
+                recommendation = excluded.recommendation,
+                line_margin = excluded.line_margin,
+                similarity_baseline = excluded.similarity_baseline,
+                similar_games_count = excluded.similar_games_count,
+                avg_similarity_score = excluded.avg_similarity_score,
+                ensemble_systems = excluded.ensemble_systems,
+                model_version = excluded.model_version,
+                feature_version = excluded.feature_version,
+                request_id = excluded.request_id,
+                updated_at = excluded.updated_at,
+                is_active = excluded.is_active,
+                over_price = excluded.over_price,
+                under_price = excluded.under_price,
+                market_probability_over = excluded.market_probability_over,
+                expected_value = excluded.expected_value,
+                recommendation_rule = excluded.recommendation_rule
+            """);
+
+    private static void Append(IDuckDBAppenderRow row, PredictionRow p) => row
+        .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
+        .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
+        .AppendValue(p.ConfidenceScore).AppendValue(p.Recommendation.Text()).AppendValue(p.LineValue)
+        .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
+        .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
+        .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
+        .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
+        .AppendValue(p.PropType.Code()).AppendValue(p.ProbabilityOver)
+        .AppendValue(p.OverPrice).AppendValue(p.UnderPrice).AppendValue(p.MarketProbabilityOver).AppendValue(p.ExpectedValue)
+        .AppendValue(p.RecommendationRule);
+
+    /// <summary>
+    /// Of rows repeating a key (a request delivered twice into one batch), the newest: the latest created_at, and of
+    /// equal ones the last given. DuckDB refuses a key twice in one append or upsert.
+    /// </summary>
+    private static IReadOnlyList<PredictionRow> NewestPerKey(IReadOnlyList<PredictionRow> rows)
+    {
+        var winner = new Dictionary<(string, DateOnly, PropType, string, double), int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var key = (r.PlayerLookup, r.GameDate, r.PropType, r.SystemId, r.LineValue);
+            if (!winner.TryGetValue(key, out var held) || rows[held].CreatedAt <= r.CreatedAt) winner[key] = i;
+        }
+        if (winner.Count == rows.Count) return rows;
+        return winner.Values.Order().Select(i => rows[i]).ToArray();
     }
 
     /// <summary>
-    /// Line moves: for each player, date and prop in the batch, the lines of its newest request (the last one in the batch)
-    /// are the active rows; rows at any other line stay for history with is_active = false.
+    /// Line moves within the batch: for each player, date and prop, the lines of its newest request (its last in the
+    /// batch) are the active ones, and a row at any other line is written inactive.
     /// </summary>
-    private static void SupersedeMovedLines(DuckDBConnection connection, IReadOnlyList<PredictionRow> rows)
+    private static IReadOnlyList<PredictionRow> ActiveLinesMarked(IReadOnlyList<PredictionRow> rows)
     {
-        var newest = rows.GroupBy(r => (r.PlayerLookup, r.GameDate, r.PropType))
-            .SelectMany(g =>
-            {
-                var last = g.Last().RequestId;
-                return g.Where(r => r.RequestId == last).Select(r => (g.Key.PlayerLookup, g.Key.GameDate, Prop: g.Key.PropType.Code(), r.LineValue)).Distinct();
-            })
-            .ToArray();
-        if (newest.Length == 0) return;
-        Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE active_lines (player_lookup VARCHAR, game_date DATE, prop_type VARCHAR, line DOUBLE)");
-        using (var appender = connection.CreateAppender("temp", "main", "active_lines"))
-            foreach (var (player, date, prop, line) in newest)
-                appender.CreateRow().AppendValue(player).AppendValue(date).AppendValue(prop).AppendValue(line).EndRow();
-        // Bounded by the batch's dates: without it every batch scanned the whole table, a cost that grew with the season
-        // (the table is written in arrival order, by date in a replay, so the bound skips most of it).
-        Sql.Execute(connection, """
-            UPDATE nba_predictions.player_prop_predictions p
-            SET is_active = EXISTS (SELECT 1 FROM active_lines a WHERE a.player_lookup = p.player_lookup AND a.game_date = p.game_date
-                                    AND a.prop_type = p.prop_type AND a.line = p.current_points_line)
-            WHERE p.game_date BETWEEN $1 AND $2
-              AND EXISTS (SELECT 1 FROM active_lines a WHERE a.player_lookup = p.player_lookup AND a.game_date = p.game_date AND a.prop_type = p.prop_type)
-            """, newest.Min(n => n.GameDate), newest.Max(n => n.GameDate));
-        Sql.Execute(connection, "DROP TABLE active_lines");
+        var active = ActiveLines(rows);
+        if (rows.All(r => r.IsActive == active.Contains((r.PlayerLookup, r.GameDate, r.PropType, r.LineValue)))) return rows;
+        return rows.Select(r => r with { IsActive = active.Contains((r.PlayerLookup, r.GameDate, r.PropType, r.LineValue)) }).ToArray();
+    }
+
+    /// <summary>The lines of the last request of each player, date and prop in the batch.</summary>
+    private static HashSet<(string Player, DateOnly Date, PropType Prop, double Line)> ActiveLines(IReadOnlyList<PredictionRow> rows)
+    {
+        var newest = new Dictionary<(string, DateOnly, PropType), string>();
+        foreach (var r in rows) newest[(r.PlayerLookup, r.GameDate, r.PropType)] = r.RequestId;
+        return rows.Where(r => newest[(r.PlayerLookup, r.GameDate, r.PropType)] == r.RequestId)
+            .Select(r => (r.PlayerLookup, r.GameDate, r.PropType, r.LineValue)).ToHashSet();
+    }
+
+    /// <summary>
+    /// Line moves across batches: rows written earlier for a player, date and prop of this batch, at a line its newest
+    /// request did not ask for, become inactive (and stay for history). Bounded by the batch's dates: the table is
+    /// stored in arrival order, by date in a replay, so the bound skips most of it. The active lines go in as
+    /// parameters, not a table: a temporary table's create and drop cost more than the update itself.
+    /// </summary>
+    private static void DeactivateEarlierLines(DuckDBConnection connection, IReadOnlyList<PredictionRow> rows)
+    {
+        if (rows.Count == 0) return;
+        var active = ActiveLines(rows).ToArray();
+        Sql.Execute(connection, $"""
+            WITH active AS (
+                SELECT unnest($3::VARCHAR[]) AS player_lookup, unnest($4::DATE[]) AS game_date,
+                       unnest($5::VARCHAR[]) AS prop_type, unnest($6::DOUBLE[]) AS line),
+            moved AS (SELECT DISTINCT player_lookup, game_date, prop_type FROM active)
+            UPDATE {Table} p SET is_active = false
+            FROM moved m
+            WHERE p.game_date BETWEEN $1 AND $2 AND p.is_active
+              AND p.player_lookup = m.player_lookup AND p.game_date = m.game_date AND p.prop_type = m.prop_type
+              AND NOT EXISTS (SELECT 1 FROM active a WHERE a.player_lookup = p.player_lookup AND a.game_date = p.game_date
+                                                      AND a.prop_type = p.prop_type AND a.line = p.current_points_line)
+            """, rows.Min(r => r.GameDate), rows.Max(r => r.GameDate),
+            active.Select(a => a.Player).ToList(), active.Select(a => a.Date).ToList(),
+            active.Select(a => a.Prop.Code()).ToList(), active.Select(a => a.Line).ToList());
     }
 }

@@ -79,7 +79,13 @@ internal sealed class PubSubAdapters : IDisposable
         IDeadLetterSink deadLetters = DeadLetterTopic is { } deadLetterTopic
             ? new PubSubDeadLetterSink(dependencies.DeadLetterSink, _channel.Value, deadLetterTopic, PublishOptions, _metrics)
             : dependencies.DeadLetterSink;
-        return dependencies with { EventPublisher = events, DeadLetterSink = deadLetters };
+        // Events on a topic are published after the write, so the write cannot commit them with the rows.
+        return dependencies with
+        {
+            EventPublisher = events,
+            CompletedBatchSink = EventsTopic is null ? dependencies.CompletedBatchSink : null,
+            DeadLetterSink = deadLetters,
+        };
     }
 
     /// <summary>

@@ -125,6 +125,7 @@ internal static class RunCommand
         {
             DeadLetterSink = new LoggingDeadLetterSink(dependencies.DeadLetterSink, requestLog),
             EventPublisher = new LoggingEventPublisher(dependencies.EventPublisher, requestLog),
+            CompletedBatchSink = dependencies.CompletedBatchSink is { } completed ? new LoggingCompletedBatchSink(completed, requestLog) : null,
         };
         // A `model train` that saves into this data dir while we run is picked up without a restart.
         (dependencies, var reloader) = ModelReloader.Wrap(dependencies, new ModelStore(context.DataDir), model, m => EmbeddedPipeline.Systems(quiet, m),

@@ -19,6 +19,14 @@ public sealed record PipelineDependencies
     public required IFeatureStore FeatureStore { get; init; }
     public required IReadOnlyList<IPredictionSystem> Systems { get; init; }
     public required IPredictionSink PredictionSink { get; init; }
+
+    /// <summary>
+    /// Where each batch's rows, completion events and execution-log rows are committed in one write, when the events
+    /// and the log live in the prediction sink's own warehouse; null writes them through <see cref="PredictionSink"/>,
+    /// <see cref="EventPublisher"/> and <see cref="ExecutionLog"/> in turn. Whoever replaces the event publisher or the
+    /// execution log must clear it.
+    /// </summary>
+    public ICompletedBatchSink? CompletedBatchSink { get; init; }
     public required IDeadLetterSink DeadLetterSink { get; init; }
     public required IEventPublisher EventPublisher { get; init; }
     public required IExecutionLog ExecutionLog { get; init; }

@@ -62,7 +62,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var join = JoinBySequenceBlock.Create(baseSystems.Select(s => s.Id).ToArray(), blockOptions);
         var combine = CombineBlock.Create(combiners, dependencies.Breakers, observer, BlockOptions(abort.Token, options.SystemParallelism));
         var normalize = NormalizeBlock.Create(dependencies.Recommendation, dependencies.Clock, BlockOptions(abort.Token, options.SystemParallelism));
-        write = WriteBlock.Create(dependencies.PredictionSink, dependencies.SinkRetry, observer, BatchOptions(abort.Token, parallelism: 1));
+        write = WriteBlock.Create(dependencies.PredictionSink, dependencies.CompletedBatchSink, dependencies.Clock, dependencies.SinkRetry, observer, BatchOptions(abort.Token, parallelism: 1));
         var publish = PublishBlock.Create(dependencies, source, counters, observer, BatchOptions(abort.Token, parallelism: 1));
 
         var propagate = new DataflowLinkOptions { PropagateCompletion = true };

@@ -28,6 +28,7 @@ internal sealed class BigQueryWarehouseAdapters(BigQueryWarehouse bigQuery) : IW
                               (bigQuery.Storage.Options.EmulatorHost is { } host ? $" (local server {host})" : "");
     public IFeatureStore FeatureStore(HistoryOptions window) => bigQuery.FeatureStore(window);
     public IPredictionSink Predictions => bigQuery.Predictions;
+    public ICompletedBatchSink? CompletedBatches => null; // events go through their own publisher after the Storage Write commit
     public IDeadLetterSink DeadLetters => bigQuery.DeadLetters;
     public IExecutionLog ExecutionLog => bigQuery.ExecutionLog;
     public IBreakerStateStore BreakerState => bigQuery.BreakerState;

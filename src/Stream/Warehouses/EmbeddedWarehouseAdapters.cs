@@ -22,7 +22,9 @@ internal sealed class EmbeddedWarehouseAdapters(Warehouse warehouse, bool owned 
 {
     public string Location => warehouse.Path;
     public IFeatureStore FeatureStore(HistoryOptions window) => new FeatureTable(warehouse, window);
-    public IPredictionSink Predictions { get; } = new WarehousePredictionSink(warehouse);
+    private readonly WarehousePredictionSink _predictions = new(warehouse);
+    public IPredictionSink Predictions => _predictions;
+    public ICompletedBatchSink? CompletedBatches => _predictions;
     public IDeadLetterSink DeadLetters { get; } = new WarehouseDeadLetterSink(warehouse);
     public IExecutionLog ExecutionLog { get; } = new WarehouseExecutionLog(warehouse);
     public IBreakerStateStore BreakerState { get; } = new BreakerStateTable(warehouse);

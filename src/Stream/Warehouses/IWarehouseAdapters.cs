@@ -28,6 +28,12 @@ internal interface IWarehouseAdapters : IAsyncDisposable
 
     IFeatureStore FeatureStore(HistoryOptions window);
     IPredictionSink Predictions { get; }
+
+    /// <summary>
+    /// <see cref="Predictions"/> as a sink that commits a batch's rows, <see cref="Events"/> and <see cref="ExecutionLog"/>
+    /// rows in one write; null where the warehouse cannot (they are then written in turn).
+    /// </summary>
+    ICompletedBatchSink? CompletedBatches { get; }
     IDeadLetterSink DeadLetters { get; }
     IExecutionLog ExecutionLog { get; }
     IBreakerStateStore BreakerState { get; }

@@ -13,8 +13,9 @@ namespace StreamProcessor.Stream.Pipeline.Blocks;
 
 /// <summary>
 /// publish: one completion event per written request, then the execution-log rows, then (and only then)
-/// the acknowledgement. Anything that fails after its retries (or the batch's write before) hands the batch back to
-/// its source unacknowledged, to be delivered again.
+/// the acknowledgement; for a batch whose write committed its events and log rows too, the acknowledgement alone.
+/// Anything that fails after its retries (or the batch's write before) hands the batch back to its source
+/// unacknowledged, to be delivered again.
 /// </summary>
 internal static class PublishBlock
 {
@@ -28,38 +29,25 @@ internal static class PublishBlock
                 await HandBack.BatchAsync(source, batch.Select(r => r.RequestId).ToArray(), "write", writeError, observer);
                 return;
             }
-            var started = Stopwatch.GetTimestamp();
-            var publishedAt = dependencies.Clock.GetUtcNow();
-            var predicted = batch.Where(r => r.Run.SkipReason is null).ToArray();
-            var events = predicted.Select(r => new CompletionEvent
-            {
-                RequestId = r.RequestId,
-                PlayerLookup = r.Run.PlayerLookup!,
-                GameDate = r.Run.GameDate!.Value,
-                GameId = r.Request.Validated.Request.GameId,
-                PropType = r.Request.Validated.Request.Prop,
-                LineValues = r.Run.LineValues,
-                FeatureVersion = r.Run.FeatureVersion!,
-                ModelVersion = r.Run.ModelVersion,
-                SystemsSucceeded = r.Run.SystemsSucceeded,
-                SystemsFailed = [.. r.Run.SystemsFailed, .. r.Run.SystemsSkipped],
-                PredictionsWritten = r.Rows.Count,
-                PublishedAt = publishedAt,
-            }).ToArray();
             try
             {
-                if (events.Length > 0)
+                if (written.Completed)
                 {
-                    await dependencies.SinkRetry.ExecuteAsync("publish", observer, ct => dependencies.EventPublisher.PublishAsync(events, ct), options.CancellationToken);
-                    observer.EventsPublished(events.Length, Stopwatch.GetElapsedTime(started));
+                    // The events and the execution log were committed with the rows: the write published them.
+                    if (written.EventsWritten > 0) observer.EventsPublished(written.EventsWritten, written.WriteTime);
                 }
-                var publishTime = Stopwatch.GetElapsedTime(started);
-                WorkerRun[] runs = batch.Select(r => r.Run with
+                else
                 {
-                    WriteSeconds = r.Run.SkipReason is null ? written.WriteTime.TotalSeconds : 0,
-                    PublishSeconds = r.Run.SkipReason is null ? publishTime.TotalSeconds : 0,
-                }).ToArray();
-                await dependencies.SinkRetry.ExecuteAsync("execution_log", observer, ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
+                    var started = Stopwatch.GetTimestamp();
+                    var events = BatchCompletion.Events(batch, dependencies.Clock.GetUtcNow());
+                    if (events.Length > 0)
+                    {
+                        await dependencies.SinkRetry.ExecuteAsync("publish", observer, ct => dependencies.EventPublisher.PublishAsync(events, ct), options.CancellationToken);
+                        observer.EventsPublished(events.Length, Stopwatch.GetElapsedTime(started));
+                    }
+                    var runs = BatchCompletion.Runs(batch, written.WriteTime, Stopwatch.GetElapsedTime(started));
+                    await dependencies.SinkRetry.ExecuteAsync("execution_log", observer, ct => dependencies.ExecutionLog.WriteAsync(runs, ct), options.CancellationToken);
+                }
                 await source.AcknowledgeAsync(batch.Select(r => r.RequestId).ToArray(), options.CancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
