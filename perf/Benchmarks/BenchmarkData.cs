@@ -49,7 +49,7 @@ public sealed class BenchmarkData : IDisposable
         data.EnsureBaseAsync().GetAwaiter().GetResult();
         var dataDir = data.Prepare(Scale.Day, "bench-" + name);
         var options = ConfigurationLoader.Load(data.ConfigPath);
-        var warehouse = Warehouse.OpenInDirectory(dataDir);
+        var warehouse = Warehouse.OpenInDirectory(dataDir, options.Warehouse.DuckDbSettings());
         var models = new ModelStore(dataDir).TryLoad().Models ?? throw new InvalidOperationException("no model in the prepared data");
         var messages = ReplayRequests.For(new FeatureTable(warehouse, options.History).ReadRange(From, To)).Messages.Take(count).ToArray();
         var decoder = new RequestDecoder(options.Validation);

@@ -29,7 +29,7 @@ public static class ScaleRun
         if (spec.WarmupBase is { } warmBase) warmupMs = await WarmUpAsync(warmBase, spec, Options(spec with { Design = Design.Batched }));
 
         var context = Context(options, spec.DataDir);
-        using var warehouse = Warehouse.OpenInDirectory(spec.DataDir);
+        using var warehouse = Warehouse.OpenInDirectory(spec.DataDir, options.Warehouse.DuckDbSettings());
         var models = Models(spec.DataDir);
         var features = new FeatureTable(warehouse, options.History);
         IReadOnlyList<SourceMessage> RequestsOf(DateOnly day) =>
@@ -85,7 +85,7 @@ public static class ScaleRun
         PerfData.CopyBase(baseDir, dir);
         try
         {
-            using var warehouse = Warehouse.OpenInDirectory(dir);
+            using var warehouse = Warehouse.OpenInDirectory(dir, options.Warehouse.DuckDbSettings());
             var messages = ReplayRequests.For(new FeatureTable(warehouse, options.History).ReadRange(WarmupDay, WarmupDay, options.Replay.MinGamesPlayed)).Messages;
             using var ackLog = AckLog.Open(Path.Combine(dir, "acks", "warmup.acks"));
             var pipeline = new PredictionPipeline(

@@ -27,10 +27,10 @@ public sealed class Warehouse : IDisposable
     public string Path { get; }
 
     /// <summary>Opens (creating if needed) <c>&lt;dataDir&gt;/warehouse.duckdb</c> and brings its schema up to date.</summary>
-    public static Warehouse OpenInDirectory(string dataDir) =>
-        Open(System.IO.Path.Combine(dataDir, FileName));
+    public static Warehouse OpenInDirectory(string dataDir, DuckDbSettings? settings = null) =>
+        Open(System.IO.Path.Combine(dataDir, FileName), settings);
 
-    public static Warehouse Open(string path)
+    public static Warehouse Open(string path, DuckDbSettings? settings = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
@@ -39,6 +39,8 @@ public sealed class Warehouse : IDisposable
         try
         {
             anchor.Open();
+            if (settings?.Threads is { } threads) Sql.Execute(anchor, $"SET threads = {Math.Max(1, threads)}");
+            if (settings?.CheckpointMegabytes is { } megabytes) Sql.Execute(anchor, $"SET checkpoint_threshold = '{Math.Max(1, megabytes)}MiB'");
             Migrations.Apply(anchor);
         }
         catch (DuckDBException e)

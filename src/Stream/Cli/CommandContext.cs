@@ -24,7 +24,7 @@ public sealed class CommandContext(Arguments arguments, StreamOptions options, s
     public bool JsonOutput => Arguments.Has("json");
     public Terminals Terminals { get; } = terminals;
 
-    public Warehouse OpenWarehouse() => Warehouse.OpenInDirectory(DataDir);
+    public Warehouse OpenWarehouse() => Warehouse.OpenInDirectory(DataDir, Options.Warehouse.DuckDbSettings());
 
     /// <summary>A line of the human summary.</summary>
     public void Say(string line) => Output.WriteLine(line);

@@ -26,6 +26,8 @@ internal static class ConfigurationRules
 
         NotEmpty("data_dir", o.DataDir);
         OneOf("warehouse.kind", o.Warehouse.Kind, WarehouseOptions.Embedded, WarehouseOptions.BigQuery);
+        AtLeast("warehouse.duckdb_threads", o.Warehouse.DuckDbThreads, 1);
+        AtLeast("warehouse.duckdb_checkpoint_mb", o.Warehouse.DuckDbCheckpointMb, 1);
         if (o.BigQuery.Project.Length > 0 && !o.BigQuery.Project.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':'))
             found.Add(("bigquery.project", $"must be a project id (letters, digits, -, . or :), got \"{o.BigQuery.Project}\""));
 

@@ -1,0 +1,6 @@
+namespace StreamProcessor.Sinks.Warehouse;
+
+/// <summary>DuckDB settings the embedded warehouse opens with; a null keeps DuckDB's default.</summary>
+/// <param name="Threads">DuckDB's worker threads (its default: one per core).</param>
+/// <param name="CheckpointMegabytes">The write-ahead log size at which a commit checkpoints (DuckDB's default: 16).</param>
+public sealed record DuckDbSettings(int? Threads = null, int? CheckpointMegabytes = null);
