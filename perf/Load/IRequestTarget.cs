@@ -1,9 +1,9 @@
 namespace StreamProcessor.Perf.Load;
 
 /// <summary>
-/// Where the load generator offers requests: the spool of embedded mode today. The Pub/Sub emulator and the local
-/// BigQuery server are further implementations (publish to the request topic / append to the request table), chosen
-/// with <c>--target</c>; the generator, the pacing and the measurements stay as they are.
+/// Where the load generator offers requests, chosen with <c>--target</c>: the spool of embedded mode
+/// (<see cref="SpoolTarget"/>) or a topic of Google's Pub/Sub emulator (<see cref="PubSubTarget"/>); the generator, the
+/// pacing and the measurements stay as they are.
 /// </summary>
 public interface IRequestTarget : IDisposable
 {
@@ -11,6 +11,9 @@ public interface IRequestTarget : IDisposable
 
     /// <summary>The arguments <c>stream run</c> needs to read from this target.</summary>
     IReadOnlyList<string> ServiceArguments { get; }
+
+    /// <summary>Environment variables <c>stream run</c> needs to reach this target.</summary>
+    IReadOnlyDictionary<string, string> ServiceEnvironment => new Dictionary<string, string>();
 
     /// <summary>Offers these production-format payloads now (each one request).</summary>
     void Send(IReadOnlyList<byte[]> payloads);

@@ -27,9 +27,9 @@ public static class LoadGenerator
         var next = 0;
         byte[][] Take(int n) => Enumerable.Range(0, n).Select(_ => Offer(payloads, next++)).ToArray();
 
-        using var target = CreateTarget(options.Target, dataDir);
+        using var target = await CreateTargetAsync(options.Target, dataDir);
         var logFile = Path.Combine(output, "load-service.log");
-        await using var service = ServiceUnderLoad.Start(dataDir, data.ConfigPath, target.ServiceArguments, logFile);
+        await using var service = ServiceUnderLoad.Start(dataDir, data.ConfigPath, target, logFile);
         await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
         Console.Error.WriteLine($"perf load: stream run is ready at {service.BaseUrl} (log: {logFile}), target {target.Name}");
 
@@ -70,10 +70,11 @@ public static class LoadGenerator
         return System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
     }
 
-    private static IRequestTarget CreateTarget(string name, string dataDir) => name switch
+    private static async Task<IRequestTarget> CreateTargetAsync(string name, string dataDir) => name switch
     {
         "spool" => new SpoolTarget(Path.Combine(dataDir, "spool-load")),
-        _ => throw new ArgumentException($"unknown load target \"{name}\"; spool is the one there is (pubsub and bigquery come with their adapters)"),
+        "pubsub" => await PubSubTarget.StartAsync(),
+        _ => throw new ArgumentException($"unknown load target \"{name}\"; the targets are spool and pubsub"),
     };
 
     private static byte[][] SeasonPayloads(string dataDir, string configPath)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StreamProcessor.Perf.Load;
 
 /// <summary>
-/// <c>perf -- load [--rates 100,1000,5000,max] [--step-seconds 20] [--soak-minutes 30] [--soak-rate 1000] [--target spool] [--json]</c>.
+/// <c>perf -- load [--rates 100,1000,5000,max] [--step-seconds 20] [--soak-minutes 30] [--soak-rate 1000] [--target spool|pubsub] [--json]</c>.
 /// </summary>
 public sealed record LoadOptions
 {
@@ -20,7 +20,7 @@ public sealed record LoadOptions
     public double SoakMinutes { get; init; } = 30;
     public int SoakRate { get; init; } = 1000;
 
-    /// <summary>Where requests go: <c>spool</c> today; Pub/Sub and the local BigQuery server plug in as further <see cref="IRequestTarget"/>s.</summary>
+    /// <summary>Where requests go: <c>spool</c> (embedded mode's) or <c>pubsub</c> (a topic of Google's Pub/Sub emulator, read by <c>--source pubsub</c>).</summary>
     public string Target { get; init; } = "spool";
 
     public bool Json { get; init; }

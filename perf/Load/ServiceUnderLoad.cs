@@ -19,7 +19,7 @@ public sealed class ServiceUnderLoad : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static ServiceUnderLoad Start(string dataDir, string configPath, IReadOnlyList<string> targetArguments, string logFile)
+    public static ServiceUnderLoad Start(string dataDir, string configPath, IRequestTarget target, string logFile)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
@@ -28,7 +28,8 @@ public sealed class ServiceUnderLoad : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stream"));
         // No --force (run refuses it): the generator moves every line on each pass over the season instead (LoadGenerator.Offer).
         foreach (var arg in new[] { "run", "--data-dir", dataDir, "--config", configPath, "--port", port.ToString() }) start.ArgumentList.Add(arg);
-        foreach (var arg in targetArguments) start.ArgumentList.Add(arg);
+        foreach (var arg in target.ServiceArguments) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in target.ServiceEnvironment) start.Environment[name] = value;
         start.Environment["LOAD_LOG"] = logFile;
         start.Environment["STREAM_SERVICE__ADDRESS"] = "127.0.0.1";
         return new ServiceUnderLoad(Process.Start(start) ?? throw new InvalidOperationException("cannot start stream run"), port);
