@@ -22,16 +22,8 @@ internal static class KeyedRows
     public static int Append<T>(DuckDBConnection connection, string table, IEnumerable<T> rows, Action<IDuckDBAppenderRow, T> append)
     {
         var dot = table.IndexOf('.');
-        var count = 0;
         using var appender = connection.CreateAppender(table[..dot], table[(dot + 1)..]);
-        foreach (var item in rows)
-        {
-            var row = appender.CreateRow();
-            append(row, item);
-            row.EndRow();
-            count++;
-        }
-        return count;
+        return Sql.AppendRows(appender, rows, append);
     }
 
     /// <summary>The rows without any that a later row repeats the key of, in the order given.</summary>

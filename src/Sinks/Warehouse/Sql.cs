@@ -26,6 +26,20 @@ internal static class Sql
         return cmd;
     }
 
+    /// <summary>Appends <paramref name="rows"/> through <paramref name="appender"/>, in the order given; returns how many.</summary>
+    public static int AppendRows<T>(DuckDBAppender appender, IEnumerable<T> rows, Action<IDuckDBAppenderRow, T> append)
+    {
+        var count = 0;
+        foreach (var item in rows)
+        {
+            var row = appender.CreateRow();
+            append(row, item);
+            row.EndRow();
+            count++;
+        }
+        return count;
+    }
+
     public static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 
     public static double NaNIfNull(DuckDB.NET.Data.DuckDBDataReader reader, int ordinal) =>

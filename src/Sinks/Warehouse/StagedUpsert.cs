@@ -37,17 +37,9 @@ internal static class StagedUpsert
     {
         var stage = "stage_" + table.Replace('.', '_');
         Sql.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM {table} LIMIT 0");
-        var count = 0;
+        int count;
         using (var appender = connection.CreateAppender("temp", "main", stage))
-        {
-            foreach (var item in rows)
-            {
-                var row = appender.CreateRow();
-                append(row, item);
-                row.EndRow();
-                count++;
-            }
-        }
+            count = Sql.AppendRows(appender, rows, append);
         if (count > 0) Sql.Execute(connection, mergeSql(stage));
         Sql.Execute(connection, $"DROP TABLE {stage}");
         return count;

@@ -39,10 +39,12 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
 
     private static void Write(DuckDBConnection connection, WriteMode mode, PredictionBatch batch)
     {
-        var rows = ActiveLinesMarked(NewestPerKey(batch.Rows));
+        var newest = NewestPerKey(batch.Rows);
+        var active = ActiveLines(newest);
+        var rows = ActiveLinesMarked(newest, active);
         if (mode == WriteMode.Append) KeyedRows.Append(connection, Table, rows, Append);
         else Upsert(connection, rows);
-        DeactivateEarlierLines(connection, rows);
+        DeactivateEarlierLines(connection, rows, active);
         WarehouseDeadLetterSink.Write(connection, mode, batch.SystemFailures);
     }
 
@@ -107,9 +109,8 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
     /// Line moves within the batch: for each player, date and prop, the lines of its newest request (its last in the
     /// batch) are the active ones, and a row at any other line is written inactive.
     /// </summary>
-    private static IReadOnlyList<PredictionRow> ActiveLinesMarked(IReadOnlyList<PredictionRow> rows)
+    private static IReadOnlyList<PredictionRow> ActiveLinesMarked(IReadOnlyList<PredictionRow> rows, HashSet<(string Player, DateOnly Date, PropType Prop, double Line)> active)
     {
-        var active = ActiveLines(rows);
         if (rows.All(r => r.IsActive == active.Contains((r.PlayerLookup, r.GameDate, r.PropType, r.LineValue)))) return rows;
         return rows.Select(r => r with { IsActive = active.Contains((r.PlayerLookup, r.GameDate, r.PropType, r.LineValue)) }).ToArray();
     }
@@ -129,10 +130,10 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
     /// stored in arrival order, by date in a replay, so the bound skips most of it. The active lines go in as
     /// parameters, not a table: a temporary table's create and drop cost more than the update itself.
     /// </summary>
-    private static void DeactivateEarlierLines(DuckDBConnection connection, IReadOnlyList<PredictionRow> rows)
+    private static void DeactivateEarlierLines(DuckDBConnection connection, IReadOnlyList<PredictionRow> rows,
+        HashSet<(string Player, DateOnly Date, PropType Prop, double Line)> active)
     {
         if (rows.Count == 0) return;
-        var active = ActiveLines(rows).ToArray();
         Sql.Execute(connection, $"""
             WITH active AS (
                 SELECT unnest($3::VARCHAR[]) AS player_lookup, unnest($4::DATE[]) AS game_date,

@@ -42,11 +42,10 @@ internal static class EmbeddedPipeline
         IBreakerStateStore breakerStore = warehouse.BreakerState;
         if (faults.Breakers.Any) breakerStore = new FaultInjectingBreakerStateStore(breakerStore, faults.Breakers);
         breakerStore = new ResilientBreakerStateStore(breakerStore, retry, observer);
-        var events = EventPublisher(context, warehouse, eventsSink);
+        var eventsSinkName = eventsSink ?? context.Arguments.Get("events") ?? options.Events.Sink;
+        var events = EventPublisher(context, warehouse, eventsSinkName, resolvedByCaller: eventsSink is not null);
         // Events kept in the warehouse are committed with the batch's rows and log, in one write instead of three.
-        var completedBatches = ReferenceEquals(events, warehouse.Events) && EventsSink(context, eventsSink) == "warehouse" && warehouse.CompletedBatches is not null
-            ? sink as ICompletedBatchSink
-            : null;
+        var completedBatches = eventsSinkName == "warehouse" && warehouse.CompletedBatches is not null ? sink as ICompletedBatchSink : null;
         return new PipelineDependencies
         {
             FeatureStore = features,
@@ -92,20 +91,15 @@ internal static class EmbeddedPipeline
         : faults.TransientFailures > 0 ? [$"{store}: first {faults.TransientFailures} calls fail (transient)"]
         : [];
 
-    private static string EventsSink(CommandContext context, string? eventsSink) =>
-        eventsSink ?? context.Arguments.Get("events") ?? context.Options.Events.Sink;
-
-    private static IEventPublisher EventPublisher(CommandContext context, IWarehouseAdapters warehouse, string? eventsSink)
-    {
-        var sink = EventsSink(context, eventsSink);
-        return sink switch
+    /// <param name="resolvedByCaller">The sink came from the caller (stream run's --events-topic), not --events or events.sink.</param>
+    private static IEventPublisher EventPublisher(CommandContext context, IWarehouseAdapters warehouse, string sink, bool resolvedByCaller) =>
+        sink switch
         {
             // stream run puts the topic's publisher in place of this one (PubSubAdapters.Apply).
-            "pubsub" when eventsSink is not null => warehouse.Events,
+            "pubsub" when resolvedByCaller => warehouse.Events,
             "pubsub" => throw new UsageException("events sink pubsub is for stream run (events.pubsub.topic or --events-topic)"),
             "warehouse" => warehouse.Events,
             "jsonl" => new JsonlEventPublisher(context.ResolveInDataDir(context.Options.Events.JsonlPath)),
             _ => throw new UsageException($"events sink must be warehouse, jsonl or pubsub, got \"{sink}\""),
         };
-    }
 }

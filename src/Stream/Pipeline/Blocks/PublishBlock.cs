@@ -34,7 +34,8 @@ internal static class PublishBlock
                 if (written.Completed)
                 {
                     // The events and the execution log were committed with the rows: the write published them.
-                    if (written.EventsWritten > 0) observer.EventsPublished(written.EventsWritten, written.WriteTime);
+                    var events = batch.Count(r => r.Run.SkipReason is null);
+                    if (events > 0) observer.EventsPublished(events, written.WriteTime);
                 }
                 else
                 {

@@ -41,6 +41,6 @@ internal static class WriteBlock
             }
             var elapsed = Stopwatch.GetElapsedTime(started);
             observer.BatchWritten(batch.Length, rows.Length, elapsed);
-            return new WrittenBatch(batch, elapsed, null, completed?.Events.Count ?? 0, Completed: completed is not null);
+            return new WrittenBatch(batch, elapsed, null, Completed: completed is not null);
         }, options);
 }

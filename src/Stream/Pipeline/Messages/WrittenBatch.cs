@@ -5,4 +5,4 @@ namespace StreamProcessor.Stream.Pipeline.Messages;
 /// its events and execution-log rows were committed with it (<see cref="Sinks.Predictions.ICompletedBatchSink"/>), so
 /// only the acknowledgement is left; else the publish block publishes the events and logs the runs first.
 /// </summary>
-internal sealed record WrittenBatch(RequestPredictions[] Requests, TimeSpan WriteTime, Exception? Error, int EventsWritten = 0, bool Completed = false);
+internal sealed record WrittenBatch(RequestPredictions[] Requests, TimeSpan WriteTime, Exception? Error, bool Completed = false);
