@@ -150,7 +150,7 @@ public static class LoadGenerator
     private static async Task<SoakResult> SoakAsync(ServiceUnderLoad service, IRequestTarget target, LoadOptions options, Func<int, byte[][]> take)
     {
         var before = await service.ScrapeAsync();
-        var samples = new List<(double Minute, double Rss, double Managed, double Done)>();
+        var samples = new List<SoakSample>();
         var clock = Stopwatch.StartNew();
         var lastSample = TimeSpan.Zero;
         var duration = TimeSpan.FromMinutes(options.SoakMinutes);
@@ -159,17 +159,23 @@ public static class LoadGenerator
             if (clock.Elapsed - lastSample < TimeSpan.FromSeconds(5)) return;
             lastSample = clock.Elapsed;
             var now = await service.ScrapeAsync();
-            samples.Add((clock.Elapsed.TotalMinutes, service.RssMegabytes(), now.ManagedBytes / (1024 * 1024), now.Done - before.Done));
+            samples.Add(new SoakSample(clock.Elapsed.TotalMinutes, service.RssMegabytes(), now.ManagedBytes / (1024 * 1024), now.Done - before.Done));
         });
         var (after, completed) = await WaitForAsync(service, before.Done + offered, TimeSpan.FromMinutes(2));
         var seconds = clock.Elapsed.TotalSeconds;
         var window = Math.Min(1.0, options.SoakMinutes / 4);
-        double Mean(Func<(double Minute, double Rss, double Managed, double Done), bool> when, Func<(double Minute, double Rss, double Managed, double Done), double> of) =>
+        double Mean(Func<SoakSample, bool> when, Func<SoakSample, double> of) =>
             Math.Round(samples.Where(when).Select(of).DefaultIfEmpty(double.NaN).Average(), 1);
-        bool First((double Minute, double Rss, double Managed, double Done) s) => s.Minute <= window;
-        bool Last((double Minute, double Rss, double Managed, double Done) s) => s.Minute >= options.SoakMinutes - window;
-        var byMinute = samples.GroupBy(s => (int)s.Minute).Select(g => new SoakMinute(g.Key, Math.Round(g.Average(s => s.Rss), 1),
-            Math.Round(g.Average(s => s.Managed), 1), g.Max(s => s.Done) - samples.Where(s => (int)s.Minute < g.Key).Select(s => s.Done).DefaultIfEmpty(0).Max())).ToArray();
+        bool First(SoakSample s) => s.Minute <= window;
+        bool Last(SoakSample s) => s.Minute >= options.SoakMinutes - window;
+        var finishedBefore = 0.0;
+        var byMinute = new List<SoakMinute>();
+        foreach (var minute in samples.GroupBy(s => (int)s.Minute))
+        {
+            var finished = minute.Max(s => s.Done);
+            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1), Math.Round(minute.Average(s => s.Managed), 1), finished - finishedBefore));
+            finishedBefore = finished;
+        }
         return new SoakResult
         {
             Minutes = options.SoakMinutes,
@@ -187,4 +193,7 @@ public static class LoadGenerator
             ByMinute = byMinute,
         };
     }
+
+    /// <summary>One look at the service during a soak: when (minutes in), its RSS and managed heap (MB), requests done so far.</summary>
+    private readonly record struct SoakSample(double Minute, double Rss, double Managed, double Done);
 }

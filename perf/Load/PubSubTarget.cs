@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace StreamProcessor.Perf.Load;
@@ -46,7 +44,7 @@ public sealed class PubSubTarget : IRequestTarget
 
     public static async Task<PubSubTarget> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-jar", EmulatorJar(), "--host=127.0.0.1", $"--port={port}" }) start.ArgumentList.Add(arg);
         var emulator = Process.Start(start) ?? throw new InvalidOperationException("could not start the Pub/Sub emulator");
@@ -122,13 +120,6 @@ public sealed class PubSubTarget : IRequestTarget
         var lib = Path.Combine(root, "platform", "pubsub-emulator", "lib");
         return (Directory.Exists(lib) ? Directory.EnumerateFiles(lib, "cloud-pubsub-emulator-*-all.jar").OrderDescending().FirstOrDefault() : null)
                ?? throw new InvalidOperationException($"no Pub/Sub emulator under {lib}: install the Google Cloud CLI's pubsub-emulator component");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

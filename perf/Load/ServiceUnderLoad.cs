@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace StreamProcessor.Perf.Load;
@@ -21,7 +19,7 @@ public sealed class ServiceUnderLoad : IAsyncDisposable
 
     public static ServiceUnderLoad Start(string dataDir, string configPath, IRequestTarget target, string logFile)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$0\" \"$@\" >\"$LOAD_LOG\" 2>&1");
@@ -78,13 +76,6 @@ public sealed class ServiceUnderLoad : IAsyncDisposable
         }
         _process.Dispose();
         _http.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
