@@ -34,7 +34,7 @@ public sealed class PerfData(string repositoryRoot, string outputDirectory, Text
         var status = await CliApp.RunAsync(["data", "load", "--box-scores", BoxScores, $"--data-dir={BaseDir}", $"--config={ConfigPath}"], TextWriter.Null, log);
         if (status != CliApp.Ok) throw new InvalidOperationException($"data load failed ({status})");
         var options = ConfigurationLoader.Load(ConfigPath);
-        using (var warehouse = Warehouse.OpenInDirectory(BaseDir))
+        using (var warehouse = Warehouse.OpenInDirectory(BaseDir, options.Warehouse.DuckDbSettings()))
         {
             FeaturesBuildCommand.Build(warehouse, null, null);
             var training = await ModelTrainer.TrainAsync(warehouse, TrainUntil, options);

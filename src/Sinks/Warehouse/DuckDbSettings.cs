@@ -3,4 +3,8 @@ namespace StreamProcessor.Sinks.Warehouse;
 /// <summary>DuckDB settings the embedded warehouse opens with; a null keeps DuckDB's default.</summary>
 /// <param name="Threads">DuckDB's worker threads (its default: one per core).</param>
 /// <param name="CheckpointMegabytes">The write-ahead log size at which a commit checkpoints (DuckDB's default: 16).</param>
-public sealed record DuckDbSettings(int? Threads = null, int? CheckpointMegabytes = null);
+/// <param name="RowGroupSize">
+/// Rows per row group for what is written while open (DuckDB's default: 122,880). A checkpoint rewrites each table's
+/// last, partly filled row group whole, and a date bound skips whole row groups only.
+/// </param>
+public sealed record DuckDbSettings(int? Threads = null, int? CheckpointMegabytes = null, int? RowGroupSize = null);

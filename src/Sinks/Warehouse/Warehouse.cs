@@ -8,20 +8,29 @@ namespace StreamProcessor.Sinks.Warehouse;
 /// any migrations it has not seen. Every operation gets its own connection to the shared
 /// database instance, so readers and writers in different pipeline blocks do not contend on one.
 /// </summary>
+/// <remarks>
+/// The file is attached to an instance of its own rather than opened as the instance's database, because only an
+/// attach sets the row-group size (<see cref="DuckDbSettings.RowGroupSize"/>). Opening the same file again in this
+/// process shares that instance, as DuckDB's own client did for a file path: two instances on one file would each
+/// take the same process's file lock and write over each other.
+/// </remarks>
 public sealed class Warehouse : IDisposable
 {
     public const string FileName = "warehouse.duckdb";
 
-    // Keeps the database instance alive (and its file lock held) for the warehouse's lifetime,
-    // so per-operation connections are cheap attachments rather than file opens.
-    private readonly DuckDBConnection _anchor;
-    private readonly string _connectionString;
+    // The name the file is attached under; every connection works in it.
+    private const string Catalog = "warehouse";
 
-    private Warehouse(string path, DuckDBConnection anchor, string connectionString)
+    private static readonly Dictionary<string, SharedInstance> Instances = new(StringComparer.Ordinal);
+    private static readonly Lock InstancesGate = new();
+
+    private readonly SharedInstance _instance;
+    private int _disposed;
+
+    private Warehouse(string path, SharedInstance instance)
     {
         Path = path;
-        _anchor = anchor;
-        _connectionString = connectionString;
+        _instance = instance;
     }
 
     public string Path { get; }
@@ -30,31 +39,55 @@ public sealed class Warehouse : IDisposable
     public static Warehouse OpenInDirectory(string dataDir, DuckDbSettings? settings = null) =>
         Open(System.IO.Path.Combine(dataDir, FileName), settings);
 
+    /// <summary>
+    /// Opens (creating if needed) the file at <paramref name="path"/> and brings its schema up to date. While it is open
+    /// in this process, opening it again shares it, and the first open's <paramref name="settings"/> hold.
+    /// </summary>
     public static Warehouse Open(string path, DuckDbSettings? settings = null)
     {
         var full = System.IO.Path.GetFullPath(path);
+        // Opened and closed under the lock: an instance closing (and checkpointing) its file while another attaches it
+        // would be two instances on one file.
+        lock (InstancesGate)
+        {
+            if (!Instances.TryGetValue(full, out var instance))
+            {
+                instance = new SharedInstance(Attach(full, settings));
+                Instances[full] = instance;
+            }
+            instance.Users++;
+            return new Warehouse(full, instance);
+        }
+    }
+
+    private static DuckDBConnection Attach(string full, DuckDbSettings? settings)
+    {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var connectionString = $"Data Source={full}";
-        var anchor = new DuckDBConnection(connectionString);
+        var anchor = new DuckDBConnection("Data Source=:memory:");
         try
         {
             anchor.Open();
             if (settings?.Threads is { } threads) Sql.Execute(anchor, $"SET threads = {Math.Max(1, threads)}");
             if (settings?.CheckpointMegabytes is { } megabytes) Sql.Execute(anchor, $"SET checkpoint_threshold = '{Math.Max(1, megabytes)}MiB'");
+            var rowGroupSize = settings?.RowGroupSize is { } rows ? $" (ROW_GROUP_SIZE {rows})" : "";
+            Sql.Execute(anchor, $"ATTACH '{full.Replace("'", "''")}' AS {Catalog}{rowGroupSize}");
+            Sql.Execute(anchor, $"USE {Catalog}");
             Migrations.Apply(anchor);
+            return anchor;
         }
         catch (DuckDBException e)
         {
             anchor.Dispose();
             throw new WarehouseException($"cannot open the warehouse at {full}: {e.Message}", e);
         }
-        return new Warehouse(full, anchor, connectionString);
     }
 
     internal DuckDBConnection Connect()
     {
-        var connection = new DuckDBConnection(_connectionString);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        var connection = _instance.Anchor.Duplicate();
         connection.Open();
+        Sql.Execute(connection, $"USE {Catalog}");
         return connection;
     }
 
@@ -112,5 +145,23 @@ public sealed class Warehouse : IDisposable
         return tags;
     }
 
-    public void Dispose() => _anchor.Dispose();
+    /// <summary>Closes the file (checkpointing it) once the last of this process's opens of it is disposed.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        lock (InstancesGate)
+        {
+            if (--_instance.Users > 0) return;
+            Instances.Remove(Path);
+            _instance.Anchor.Dispose();
+        }
+    }
+
+    /// <summary>One DuckDB instance with the file attached, kept alive (its file lock held) by its anchor connection.</summary>
+    private sealed class SharedInstance(DuckDBConnection anchor)
+    {
+        public DuckDBConnection Anchor { get; } = anchor;
+
+        public int Users { get; set; }
+    }
 }

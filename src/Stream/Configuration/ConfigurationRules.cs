@@ -28,6 +28,7 @@ internal static class ConfigurationRules
         OneOf("warehouse.kind", o.Warehouse.Kind, WarehouseOptions.Embedded, WarehouseOptions.BigQuery);
         AtLeast("warehouse.duckdb_threads", o.Warehouse.DuckDbThreads, 1);
         AtLeast("warehouse.duckdb_checkpoint_mb", o.Warehouse.DuckDbCheckpointMb, 1);
+        AtLeast("warehouse.duckdb_row_group_size", o.Warehouse.DuckDbRowGroupSize, 2048);
         if (o.BigQuery.Project.Length > 0 && !o.BigQuery.Project.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':'))
             found.Add(("bigquery.project", $"must be a project id (letters, digits, -, . or :), got \"{o.BigQuery.Project}\""));
 

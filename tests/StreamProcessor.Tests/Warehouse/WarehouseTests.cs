@@ -40,6 +40,51 @@ public class WarehouseTests
     }
 
     [Fact]
+    public void Opening_a_file_twice_in_one_process_shares_it_and_the_last_close_lets_another_process_open_it()
+    {
+        using var temp = new TempDirectory();
+        var first = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
+        var second = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
+        using (var connection = first.Connect())
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "CREATE TABLE scratch AS SELECT 'a row' AS text";
+            insert.ExecuteNonQuery();
+        }
+        first.Dispose();
+
+        // Still open through the second: it sees the row the first wrote, and nothing else can take the file.
+        Assert.Single(Query(second.Path, "SELECT * FROM scratch"));
+        second.Dispose();
+
+        // Closed: a plain DuckDB open, as another process's would be, gets the file and the row.
+        using var plain = new DuckDB.NET.Data.DuckDBConnection($"Data Source={second.Path}");
+        plain.Open();
+        using var count = plain.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM scratch";
+        Assert.Equal(1L, Convert.ToInt64(count.ExecuteScalar()));
+    }
+
+    [Fact]
+    public void Rows_are_stored_in_row_groups_of_the_configured_size()
+    {
+        using var temp = new TempDirectory();
+        string path;
+        using (var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path, new DuckDbSettings(RowGroupSize: 2048)))
+        {
+            path = warehouse.Path;
+            using var connection = warehouse.Connect();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "CREATE TABLE scratch AS SELECT range AS i FROM range(10000)";
+            insert.ExecuteNonQuery();
+        }
+
+        // 10,000 rows in groups of at most 2,048 (DuckDB's default would hold them in one), kept when opened again.
+        var groups = Query(path, "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('scratch')");
+        Assert.Equal(5L, Convert.ToInt64(groups[0][0]));
+    }
+
+    [Fact]
     public void The_feature_table_has_a_column_for_every_catalogued_feature_in_order()
     {
         using var temp = new TempDirectory();
