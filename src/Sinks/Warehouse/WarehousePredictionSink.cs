@@ -42,9 +42,12 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
         var newest = NewestPerKey(batch.Rows);
         var active = ActiveLines(newest);
         var rows = ActiveLinesMarked(newest, active);
+        // Before this batch's rows go in, so that its scan meets only the rows written earlier (a season replay: 0.19-0.29
+        // CPU-s for it, from 0.35-0.42 after them). Nothing it could change is among them: they are new, or upserted over
+        // rows at the active lines, which it leaves alone.
+        DeactivateEarlierLines(connection, rows, active);
         if (mode == WriteMode.Append) KeyedRows.Append(connection, Table, rows, Append);
         else Upsert(connection, rows);
-        DeactivateEarlierLines(connection, rows, active);
         WarehouseDeadLetterSink.Write(connection, mode, batch.SystemFailures);
     }
 
