@@ -17,14 +17,22 @@ public sealed class PlayerRegistryTable(Warehouse warehouse, string? aliasesFile
     {
         var aliases = aliasesFile is not null && File.Exists(aliasesFile) ? PlayerAliasFile.Read(aliasesFile) : [];
         using var connection = warehouse.Connect();
-        using (var tx = connection.BeginTransaction())
+        // A warehouse whose box scores predate the registry gets it on first use.
+        var rebuild = Sql.Scalar<long>(connection, "SELECT count(*) FROM nba_reference.nba_players_registry") == 0;
+        // Written only when the file says something else: a load is on the way of a stream's first request, and a
+        // write transaction with its flush to disk cost most of its 19 ms (a day's replay) for aliases that had not changed.
+        var copyAliases = !StoredAliases(connection).SetEquals(aliases.Select(a => (a.Alias, a.Lookup, aliasesFile)));
+        if (rebuild || copyAliases)
         {
-            // A warehouse whose box scores predate the registry gets it on first use.
-            if (Sql.Scalar<long>(connection, "SELECT count(*) FROM nba_reference.nba_players_registry") == 0) Rebuild(connection);
-            Sql.Execute(connection, "DELETE FROM nba_reference.player_aliases");
-            var updatedAt = DateTime.UtcNow;
-            StagedUpsert.Replace(connection, "nba_reference.player_aliases", "alias", aliases, (row, a) => row
-                .AppendValue(a.Alias).AppendValue(a.Lookup).AppendValue(aliasesFile).AppendValue(updatedAt));
+            using var tx = connection.BeginTransaction();
+            if (rebuild) Rebuild(connection);
+            if (copyAliases)
+            {
+                Sql.Execute(connection, "DELETE FROM nba_reference.player_aliases");
+                var updatedAt = DateTime.UtcNow;
+                StagedUpsert.Replace(connection, "nba_reference.player_aliases", "alias", aliases, (row, a) => row
+                    .AppendValue(a.Alias).AppendValue(a.Lookup).AppendValue(aliasesFile).AppendValue(updatedAt));
+            }
             tx.Commit();
         }
         using var cmd = Sql.Command(connection, "SELECT player_lookup, player_name FROM nba_reference.nba_players_registry");
@@ -32,6 +40,15 @@ public sealed class PlayerRegistryTable(Warehouse warehouse, string? aliasesFile
         var players = new List<CanonicalPlayer>();
         while (reader.Read()) players.Add(new CanonicalPlayer(reader.GetString(0), reader.GetString(1)));
         return new PlayerDirectory(players, aliases);
+    }
+
+    private static HashSet<(string Alias, string Lookup, string? Source)> StoredAliases(DuckDBConnection connection)
+    {
+        using var cmd = Sql.Command(connection, "SELECT alias, player_lookup, source FROM nba_reference.player_aliases");
+        using var reader = cmd.ExecuteReader();
+        var stored = new HashSet<(string, string, string?)>();
+        while (reader.Read()) stored.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return stored;
     }
 
     /// <summary>Recomputes the registry from the box scores, on the caller's connection and transaction.</summary>
