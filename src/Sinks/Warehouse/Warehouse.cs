@@ -86,9 +86,17 @@ public sealed class Warehouse : IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         var connection = _instance.Anchor.Duplicate();
-        connection.Open();
-        Sql.Execute(connection, $"USE {Catalog}");
-        return connection;
+        try
+        {
+            connection.Open();
+            Sql.Execute(connection, $"USE {Catalog}");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
