@@ -28,7 +28,9 @@ internal static class ConfigurationRules
         OneOf("warehouse.kind", o.Warehouse.Kind, WarehouseOptions.Embedded, WarehouseOptions.BigQuery);
         AtLeast("warehouse.duckdb_threads", o.Warehouse.DuckDbThreads, 1);
         AtLeast("warehouse.duckdb_checkpoint_mb", o.Warehouse.DuckDbCheckpointMb, 1);
-        AtLeast("warehouse.duckdb_row_group_size", o.Warehouse.DuckDbRowGroupSize, 2048);
+        // DuckDB refuses any other size at open ("must be divisible by the vector size"), deep inside the first command.
+        if (o.Warehouse.DuckDbRowGroupSize < 2048 || o.Warehouse.DuckDbRowGroupSize % 2048 != 0)
+            found.Add(("warehouse.duckdb_row_group_size", $"must be a positive multiple of 2048 (DuckDB's vector size), got {o.Warehouse.DuckDbRowGroupSize}"));
         if (o.BigQuery.Project.Length > 0 && !o.BigQuery.Project.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':'))
             found.Add(("bigquery.project", $"must be a project id (letters, digits, -, . or :), got \"{o.BigQuery.Project}\""));
 

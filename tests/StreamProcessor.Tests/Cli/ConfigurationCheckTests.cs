@@ -115,6 +115,17 @@ public partial class ConfigurationCheckTests
     }
 
     [Fact]
+    public void A_row_group_size_duckdb_would_refuse_is_refused_at_the_check()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["STREAM_WAREHOUSE__DUCKDB_ROW_GROUP_SIZE"] = "3000",
+        }));
+
+        Assert.Contains("warehouse.duckdb_row_group_size: must be a positive multiple of 2048 (DuckDB's vector size), got 3000", error.Message);
+    }
+
+    [Fact]
     public void A_bad_environment_override_names_the_variable()
     {
         var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(null, new Dictionary<string, string?>
