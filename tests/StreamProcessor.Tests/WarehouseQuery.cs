@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace StreamProcessor.Tests;
 
 /// <summary>

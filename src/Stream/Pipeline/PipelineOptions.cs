@@ -12,7 +12,7 @@ public sealed record PipelineOptions
     /// <summary>
     /// Requests whose predictions are committed in one write. A write's cost is mostly per transaction (the appends' setup,
     /// the line-move check's scan of the table, the commit's log flush), not per row, so larger batches are cheaper per
-    /// request: a season replay on two cores spent 8.0 CPU-s at 512 and 7.2 at 2,048 (4,480-4,670 vs 5,340-5,790
+    /// request: a season replay on two cores spent 8.0 CPU-s at 512 and 7.2 at 2,048 (4,480-4,670 vs 5,000-5,790
     /// requests/s), and gained nothing more at 4,096 but a longer p99. A batch is only this large under a backlog: it
     /// leaves as soon as nothing more is on its way.
     /// </summary>
