@@ -70,7 +70,7 @@ internal static class FeatureLoadBlock
                 if (processed.Contains(new ProcessedRequest(request.Key, request.Prop, ProcessedRequest.LinesKey(request.LineValues),
                         record.Features.FeatureVersion, item.ModelVersion)))
                 {
-                    alreadyProcessed.Add(new RequestPredictions(item, [], [], WorkerRuns.Skipped(item, RejectReasons.AlreadyProcessed, now)));
+                    alreadyProcessed.Add(new RequestPredictions(item.Validated, [], [], WorkerRuns.Skipped(item, RejectReasons.AlreadyProcessed, now)));
                     continue;
                 }
                 pending.Add(item);

@@ -38,6 +38,6 @@ internal static class NormalizeBlock
                         break;
                 }
             }
-            return new RequestPredictions(outcome.Request, rows, failures, WorkerRuns.Predicted(outcome.Request, outcome.Runs, createdAt));
+            return new RequestPredictions(outcome.Request.Validated, rows, failures, WorkerRuns.Predicted(outcome.Request, outcome.Runs, createdAt));
         }, options);
 }

@@ -64,7 +64,7 @@ internal static class PublishBlock
                     continue;
                 }
                 counters.CountSystems(r.Run.SystemsSucceeded, r.Run.SystemsFailed, r.Run.SystemsSkipped);
-                observer.RequestCompleted(Stopwatch.GetElapsedTime(r.Request.Validated.ReceivedAt), r.Rows.Count, r.Run.SystemsSucceeded);
+                observer.RequestCompleted(Stopwatch.GetElapsedTime(r.Request.ReceivedAt), r.Rows.Count, r.Run.SystemsSucceeded);
             }
         }, options);
 }
