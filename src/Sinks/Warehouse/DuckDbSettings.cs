@@ -7,4 +7,8 @@ namespace StreamProcessor.Sinks.Warehouse;
 /// Rows per row group for what is written while open (DuckDB's default: 122,880). A checkpoint rewrites each table's
 /// last, partly filled row group whole, and a date bound skips whole row groups only.
 /// </param>
-public sealed record DuckDbSettings(int? Threads = null, int? CheckpointMegabytes = null, int? RowGroupSize = null);
+/// <param name="MemoryLimitMegabytes">
+/// The most DuckDB's buffer manager holds (DuckDB's default: 80% of the machine's memory). Cached table blocks and
+/// checkpointed index pages are evicted beyond it, and a query that needs more spills to a directory beside the file.
+/// </param>
+public sealed record DuckDbSettings(int? Threads = null, int? CheckpointMegabytes = null, int? RowGroupSize = null, int? MemoryLimitMegabytes = null);

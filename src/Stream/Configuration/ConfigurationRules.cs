@@ -28,6 +28,8 @@ internal static class ConfigurationRules
         OneOf("warehouse.kind", o.Warehouse.Kind, WarehouseOptions.Embedded, WarehouseOptions.BigQuery);
         AtLeast("warehouse.duckdb_threads", o.Warehouse.DuckDbThreads, 1);
         AtLeast("warehouse.duckdb_checkpoint_mb", o.Warehouse.DuckDbCheckpointMb, 1);
+        // Below it DuckDB's checkpoints ran out of memory and invalidated the database under a season's writes.
+        AtLeast("warehouse.duckdb_memory_limit_mb", o.Warehouse.DuckDbMemoryLimitMb, 128);
         // DuckDB refuses any other size at open ("must be divisible by the vector size"), deep inside the first command.
         if (o.Warehouse.DuckDbRowGroupSize < 2048 || o.Warehouse.DuckDbRowGroupSize % 2048 != 0)
             found.Add(("warehouse.duckdb_row_group_size", $"must be a positive multiple of 2048 (DuckDB's vector size), got {o.Warehouse.DuckDbRowGroupSize}"));

@@ -126,6 +126,17 @@ public partial class ConfigurationCheckTests
     }
 
     [Fact]
+    public void A_duckdb_memory_limit_too_small_for_a_checkpoint_is_refused_at_the_check()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["STREAM_WAREHOUSE__DUCKDB_MEMORY_LIMIT_MB"] = "64",
+        }));
+
+        Assert.Contains("warehouse.duckdb_memory_limit_mb: must be at least 128, got 64", error.Message);
+    }
+
+    [Fact]
     public void A_bad_environment_override_names_the_variable()
     {
         var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(null, new Dictionary<string, string?>

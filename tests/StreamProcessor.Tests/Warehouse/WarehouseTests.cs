@@ -85,6 +85,33 @@ public class WarehouseTests
     }
 
     [Fact]
+    public void DuckDB_holds_no_more_than_the_memory_limit_however_much_the_file_holds()
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path, new DuckDbSettings(MemoryLimitMegabytes: 128));
+        using var connection = warehouse.Connect();
+        object? Scalar(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteScalar();
+        }
+
+        // Several times the limit written, then read back whole with a grouping that needs memory of its own.
+        Scalar("CREATE TABLE scratch AS SELECT range AS i, md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS text FROM range(8000000)");
+        Scalar("CHECKPOINT");
+        Assert.Equal(8_000_000L, Convert.ToInt64(Scalar("SELECT count(DISTINCT text) FROM scratch")));
+        var stored = Convert.ToInt64(Scalar("SELECT (used_blocks * block_size)::BIGINT FROM pragma_database_size() WHERE database_name = current_database()"));
+        Assert.True(stored > 2 * 128L * 1024 * 1024, $"the file should hold several times the limit, held {stored} bytes");
+
+        // Without the limit DuckDB kept 275 MB of it cached here.
+        var held = Convert.ToInt64(Scalar("SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()"));
+        Assert.InRange(held, 0, 128L * 1024 * 1024);
+        // What does not fit goes beside the file, not into the working directory of whoever runs the binary.
+        Assert.Equal(warehouse.Path + ".tmp", (string)Scalar("SELECT current_setting('temp_directory')")!);
+    }
+
+    [Fact]
     public void The_feature_table_has_a_column_for_every_catalogued_feature_in_order()
     {
         using var temp = new TempDirectory();
