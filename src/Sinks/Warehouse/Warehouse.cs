@@ -69,13 +69,10 @@ public sealed class Warehouse : IDisposable
             anchor.Open();
             if (settings?.Threads is { } threads) Sql.Execute(anchor, $"SET threads = {Math.Max(1, threads)}");
             if (settings?.CheckpointMegabytes is { } megabytes) Sql.Execute(anchor, $"SET checkpoint_threshold = '{Math.Max(1, megabytes)}MiB'");
-            if (settings?.MemoryLimitMegabytes is { } limit)
-            {
-                Sql.Execute(anchor, $"SET memory_limit = '{Math.Max(1, limit)}MiB'");
-                // An in-memory instance would spill to .tmp under the working directory; keep it beside the file, as
-                // DuckDB does for a file it opens itself.
-                Sql.Execute(anchor, $"SET temp_directory = '{(full + ".tmp").Replace("'", "''")}'");
-            }
+            if (settings?.MemoryLimitMegabytes is { } limit) Sql.Execute(anchor, $"SET memory_limit = '{Math.Max(1, limit)}MiB'");
+            // An in-memory instance would spill to .tmp under the working directory; keep it beside the file, as DuckDB
+            // does for a file it opens itself.
+            Sql.Execute(anchor, $"SET temp_directory = '{(full + ".tmp").Replace("'", "''")}'");
             var rowGroupSize = settings?.RowGroupSize is { } rows ? $" (ROW_GROUP_SIZE {rows})" : "";
             Sql.Execute(anchor, $"ATTACH '{full.Replace("'", "''")}' AS {Catalog}{rowGroupSize}");
             Sql.Execute(anchor, $"USE {Catalog}");

@@ -37,7 +37,7 @@ public sealed record WarehouseOptions
     /// The most memory (MiB) DuckDB's buffer manager holds for the embedded file. Without a limit it keeps every table
     /// block it has read or written cached, up to 80% of the machine: `stream run` at 1,000 requests/s grew 302 → 1,132 MB
     /// of RSS in 30 minutes, and the 25x season replay reached 1,052 MB. Beyond the limit DuckDB evicts cached blocks and
-    /// checkpointed index pages (written back from the file when needed) and spills big queries beside the file. Too
+    /// checkpointed index pages (read back from the file when needed) and spills big queries beside the file. Too
     /// tight a limit fails checkpoints: at 96 MiB a 25x season replay ended with DuckDB invalidating the database
     /// ("checkpointing failed"); 128 and 160 MiB ran it through at full speed.
     /// </summary>

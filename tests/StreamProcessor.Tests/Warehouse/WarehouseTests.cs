@@ -112,6 +112,18 @@ public class WarehouseTests
     }
 
     [Fact]
+    public void Without_a_memory_limit_what_spills_still_goes_beside_the_file()
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
+        using var connection = warehouse.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('temp_directory')";
+
+        Assert.Equal(warehouse.Path + ".tmp", (string)command.ExecuteScalar()!);
+    }
+
+    [Fact]
     public void The_feature_table_has_a_column_for_every_catalogued_feature_in_order()
     {
         using var temp = new TempDirectory();
