@@ -159,7 +159,7 @@ public static class LoadGenerator
             if (clock.Elapsed - lastSample < TimeSpan.FromSeconds(5)) return;
             lastSample = clock.Elapsed;
             var now = await service.ScrapeAsync();
-            samples.Add(new SoakSample(clock.Elapsed.TotalMinutes, service.RssMegabytes(), now.ManagedBytes / (1024 * 1024), now.Done - before.Done, now));
+            samples.Add(new SoakSample(clock.Elapsed.TotalMinutes, service.RssMegabytes(), now));
         });
         var (after, completed) = await WaitForAsync(service, before.Done + offered, TimeSpan.FromMinutes(2));
         var seconds = clock.Elapsed.TotalSeconds;
@@ -168,16 +168,13 @@ public static class LoadGenerator
             Math.Round(samples.Where(when).Select(of).DefaultIfEmpty(double.NaN).Average(), 1);
         bool First(SoakSample s) => s.Minute <= window;
         bool Last(SoakSample s) => s.Minute >= options.SoakMinutes - window;
-        var finishedBefore = 0.0;
         var minuteBefore = before;
         var byMinute = new List<SoakMinute>();
         foreach (var minute in samples.GroupBy(s => (int)s.Minute))
         {
-            var finished = minute.Max(s => s.Done);
             var end = minute.Last().Metrics;
-            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1), Math.Round(minute.Average(s => s.Managed), 1), finished - finishedBefore,
+            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1), Math.Round(minute.Average(s => s.Managed), 1), end.Done - minuteBefore.Done,
                 Math.Round(end.QuantileSince(minuteBefore, 0.99) * 1000, 1), Math.Round(end.MeanSince(minuteBefore, "stream_write_duration_seconds") * 1000, 1)));
-            finishedBefore = finished;
             minuteBefore = end;
         }
         return new SoakResult
@@ -198,6 +195,9 @@ public static class LoadGenerator
         };
     }
 
-    /// <summary>One look at the service during a soak: when (minutes in), its RSS and managed heap (MB), requests done so far, its metrics.</summary>
-    private readonly record struct SoakSample(double Minute, double Rss, double Managed, double Done, MetricsSnapshot Metrics);
+    /// <summary>One look at the service during a soak: when (minutes in), its RSS (MB) and its metrics.</summary>
+    private readonly record struct SoakSample(double Minute, double Rss, MetricsSnapshot Metrics)
+    {
+        public double Managed => Metrics.ManagedBytes / (1024 * 1024);
+    }
 }

@@ -90,25 +90,19 @@ public class WarehouseTests
         using var temp = new TempDirectory();
         using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path, new DuckDbSettings(MemoryLimitMegabytes: 128));
         using var connection = warehouse.Connect();
-        object? Scalar(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return command.ExecuteScalar();
-        }
 
         // Several times the limit written, then read back whole with a grouping that needs memory of its own.
-        Scalar("CREATE TABLE scratch AS SELECT range AS i, md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS text FROM range(8000000)");
-        Scalar("CHECKPOINT");
-        Assert.Equal(8_000_000L, Convert.ToInt64(Scalar("SELECT count(DISTINCT text) FROM scratch")));
-        var stored = Convert.ToInt64(Scalar("SELECT (used_blocks * block_size)::BIGINT FROM pragma_database_size() WHERE database_name = current_database()"));
+        Sql.Execute(connection, "CREATE TABLE scratch AS SELECT range AS i, md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS text FROM range(8000000)");
+        Sql.Execute(connection, "CHECKPOINT");
+        Assert.Equal(8_000_000L, Sql.Scalar<long>(connection, "SELECT count(DISTINCT text) FROM scratch"));
+        var stored = Sql.Scalar<long>(connection, "SELECT (used_blocks * block_size)::BIGINT FROM pragma_database_size() WHERE database_name = current_database()");
         Assert.True(stored > 2 * 128L * 1024 * 1024, $"the file should hold several times the limit, held {stored} bytes");
 
         // Without the limit DuckDB kept 275 MB of it cached here.
-        var held = Convert.ToInt64(Scalar("SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()"));
+        var held = Sql.Scalar<long>(connection, "SELECT sum(memory_usage_bytes)::BIGINT FROM duckdb_memory()");
         Assert.InRange(held, 0, 128L * 1024 * 1024);
         // What does not fit goes beside the file, not into the working directory of whoever runs the binary.
-        Assert.Equal(warehouse.Path + ".tmp", (string)Scalar("SELECT current_setting('temp_directory')")!);
+        Assert.Equal(warehouse.Path + ".tmp", Sql.Scalar<string>(connection, "SELECT current_setting('temp_directory')"));
     }
 
     [Fact]
@@ -117,10 +111,8 @@ public class WarehouseTests
         using var temp = new TempDirectory();
         using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
         using var connection = warehouse.Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT current_setting('temp_directory')";
 
-        Assert.Equal(warehouse.Path + ".tmp", (string)command.ExecuteScalar()!);
+        Assert.Equal(warehouse.Path + ".tmp", Sql.Scalar<string>(connection, "SELECT current_setting('temp_directory')"));
     }
 
     [Fact]
