@@ -38,6 +38,7 @@ internal static class ConfigurationRules
 
         var p = o.Pipeline;
         AtLeast("pipeline.bounded_capacity", p.BoundedCapacity, 1);
+        AtLeast("pipeline.max_requests_in_flight", p.MaxRequestsInFlight, 1);
         AtLeast("pipeline.feature_batch_size", p.FeatureBatchSize, 1);
         AtLeast("pipeline.write_batch_size", p.WriteBatchSize, 1);
         AtLeast("pipeline.dead_letter_batch_size", p.DeadLetterBatchSize, 1);

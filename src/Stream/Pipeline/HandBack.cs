@@ -11,8 +11,6 @@ internal static class HandBack
 {
     public static async Task BatchAsync(IRequestSource source, IReadOnlyList<string> messageIds, string stage, Exception error, IPipelineObserver observer)
     {
-        observer.RequestsUnacknowledged(messageIds.Count, error);
-        observer.RequestsHandedBack(messageIds.Count, stage, error);
         try
         {
             // Not the run's token: a batch abandoned at the drain deadline is still handed back.
@@ -23,5 +21,8 @@ internal static class HandBack
             // The messages stay unacknowledged either way: the transport redelivers them after its own deadline.
             observer.OperationFailed("nack", e);
         }
+        // Reported once the source has them back: the report frees their places among the requests in flight.
+        observer.RequestsUnacknowledged(messageIds.Count, error);
+        observer.RequestsHandedBack(messageIds.Count, stage, error);
     }
 }

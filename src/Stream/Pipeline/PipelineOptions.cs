@@ -6,6 +6,13 @@ public sealed record PipelineOptions
     /// <summary>Most messages any one block holds (input queue plus output); bounds memory and applies back-pressure.</summary>
     public int BoundedCapacity { get; init; } = 512;
 
+    /// <summary>
+    /// Most requests read and not yet ended (acknowledged, dead-lettered, or handed back): the source is read only below
+    /// it. Block capacities count messages, and a batch is one message, so they alone let ~13,000 requests into a 25x
+    /// season replay.
+    /// </summary>
+    public int MaxRequestsInFlight { get; init; } = 4096;
+
     /// <summary>Requests whose features are loaded with one warehouse read.</summary>
     public int FeatureBatchSize { get; init; } = 512;
 

@@ -35,9 +35,14 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         using var abandoning = abandon.Register(abort.Cancel);
         var blockOptions = BlockOptions(abort.Token, parallelism: 1);
 
-        var observer = new CompositePipelineObserver(dependencies.Observer, counters);
+        using var inFlight = new RequestsInFlight(options.MaxRequestsInFlight);
+        var observer = new CompositePipelineObserver(dependencies.Observer, counters, inFlight);
         var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
-        var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token);
+        var nothingMoreComing = () => false; // until the blocks it looks at exist
+        // Dead letters leave, like feature batches, once nothing more is coming: held at the in-flight limit, the source
+        // waits for their requests to end.
+        var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token,
+            nothingMoreComing: () => nothingMoreComing());
         var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, observer, BatchOptions(abort.Token, parallelism: 1));
         var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
         var resolve = dependencies.PlayerRegistry is { } registry
@@ -45,9 +50,10 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
             : null;
         TransformManyBlock<ValidatedRequest[], PendingRequest>? featureLoad = null;
         TransformBlock<RequestPredictions[], WrittenBatch>? write = null;
-        var sourceWaiting = 0; // 1 while the source has no message ready (its next one is not there yet)
+        var sourceWaiting = 0; // 1 while no message comes in: the source has none ready, or the requests in flight are at their limit
         bool NothingMoreComing() => Volatile.Read(ref sourceWaiting) == 1 && ingest.Count == 0 && decode.InputCount == 0 && decode.OutputCount == 0
                                     && (resolve is null || (resolve.InputCount == 0 && resolve.OutputCount == 0));
+        nothingMoreComing = NothingMoreComing;
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token,
             () => featureLoad?.InputCount ?? 0, NothingMoreComing);
         var onTheirWay = new RequestsOnTheirWay();
@@ -95,14 +101,26 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         Exception? sourceError = null;
         try
         {
+            using var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(stop, abort.Token);
             await using var messages = source.ReadAsync(stop).GetAsyncEnumerator();
             while (true)
             {
+                if (!inFlight.TryEnter())
+                {
+                    // Nothing comes in until a request ends: what is gathered in a batch may leave now.
+                    Volatile.Write(ref sourceWaiting, 1);
+                    await inFlight.EnterAsync(stopOrAbort.Token);
+                    Volatile.Write(ref sourceWaiting, 0);
+                }
                 var next = messages.MoveNextAsync();
                 if (!next.IsCompleted) Volatile.Write(ref sourceWaiting, 1);
                 var more = await next;
                 Volatile.Write(ref sourceWaiting, 0);
-                if (!more) break;
+                if (!more)
+                {
+                    inFlight.Return();
+                    break;
+                }
                 observer.RequestReceived();
                 if (!await ingest.SendAsync(new ReceivedMessage(messages.Current, Stopwatch.GetTimestamp()), abort.Token)) break;
             }

@@ -137,7 +137,7 @@ public partial class ConfigurationCheckTests
 
         Assert.Equal(
         [
-            "environment variable STREAM_PIPELINE__WRITE_BATCH_SISE: pipeline.write_batch_sise: unknown key; pipeline takes bounded_capacity, feature_batch_size, write_batch_size, dead_letter_batch_size, batch_flush_milliseconds, decode_parallelism, feature_load_parallelism, system_parallelism",
+            "environment variable STREAM_PIPELINE__WRITE_BATCH_SISE: pipeline.write_batch_sise: unknown key; pipeline takes bounded_capacity, max_requests_in_flight, feature_batch_size, write_batch_size, dead_letter_batch_size, batch_flush_milliseconds, decode_parallelism, feature_load_parallelism, system_parallelism",
             "environment variable STREAM_SPOOL__POLL_MILLISECONDS: spool.poll_milliseconds: must be at least 1, got 0",
         ], error.Problems.Select(p => p.ToString()));
     }

@@ -148,4 +148,69 @@ public class PredictionPipelineTests
         Assert.Empty(sinks.Events);
         Assert.Equal(0, result.RequestsCompleted);
     }
+
+    /// <summary>Counts the messages delivered and not yet acknowledged or handed back, and the most there ever were.</summary>
+    private sealed class OutstandingCountingSource(InMemoryRequestSource inner) : IRequestSource
+    {
+        private int _outstanding, _most;
+
+        public int MostOutstanding => Volatile.Read(ref _most);
+        public IReadOnlyCollection<string> Acknowledged => inner.Acknowledged;
+
+        public async IAsyncEnumerable<SourceMessage> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var message in inner.ReadAsync(cancellationToken))
+            {
+                var now = Interlocked.Increment(ref _outstanding);
+                int most;
+                while (now > (most = Volatile.Read(ref _most)) && Interlocked.CompareExchange(ref _most, now, most) != most) { }
+                yield return message;
+            }
+        }
+
+        public Task AcknowledgeAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _outstanding, -messageIds.Count);
+            return inner.AcknowledgeAsync(messageIds, cancellationToken);
+        }
+
+        public Task NackAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _outstanding, -messageIds.Count);
+            return inner.NackAsync(messageIds, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task The_source_is_read_only_while_fewer_requests_than_the_limit_are_in_flight_and_every_one_still_ends()
+    {
+        var sinks = new RecordingSinks();
+        var payloads = Enumerable.Range(0, 120).Select(i => i % 10 == 3 ? "{broken" : Valid($"player-{i}", 19.5)).ToArray();
+        var source = new OutstandingCountingSource(Requests(payloads));
+
+        // The batches are larger than the limit: they leave when the source is held at it, not on the (long) clock.
+        var options = SmallBatches with { MaxRequestsInFlight = 5, BatchFlushMilliseconds = 600_000 };
+        var result = await new PredictionPipeline(Dependencies(sinks), options).RunAsync(source).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.InRange(source.MostOutstanding, 1, 5);
+        Assert.Equal(120, result.Requests);
+        Assert.Equal(108, result.RequestsCompleted);
+        Assert.Equal(12, result.DeadLettered);
+        Assert.Equal(120, source.Acknowledged.Count);
+    }
+
+    [Fact]
+    public async Task Requests_handed_back_free_their_places_in_flight_so_a_failing_sink_never_stalls_the_source()
+    {
+        var sinks = new RecordingSinks { FailWrites = true };
+        var source = new OutstandingCountingSource(Requests([.. Enumerable.Range(0, 40).Select(i => Valid($"player-{i}", 19.5)), "{broken"]));
+
+        var result = await new PredictionPipeline(Dependencies(sinks), SmallBatches with { MaxRequestsInFlight = 3 }).RunAsync(source)
+            .WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.InRange(source.MostOutstanding, 1, 3);
+        Assert.Equal(41, result.Requests);
+        Assert.Equal(40, result.Unacknowledged);
+        Assert.Equal(["m-40"], source.Acknowledged);
+    }
 }
