@@ -45,6 +45,10 @@ public sealed class ArrowEncoder
             writer.WriteStartAsync().GetAwaiter().GetResult();
             if (batch is not null) writer.WriteRecordBatch(batch);
         }
+        // The writer's last use of the batch is before it copies the batch's buffers, and nothing else may hold the batch:
+        // a collection in between finalizes the native memory under the copy (an intermittent NullReferenceException
+        // in ArrowStreamWriter.WriteBufferData, apache/arrow-dotnet#397). Held until the bytes are out.
+        GC.KeepAlive(batch);
         return stream.ToArray();
     }
 
