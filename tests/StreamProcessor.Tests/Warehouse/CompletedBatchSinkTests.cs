@@ -104,6 +104,21 @@ public class CompletedBatchSinkTests
         Assert.Equal(["20.5|False", "21.5|False", "22.5|True"], rows.Select(r => $"{r[0]}|{r[1]}"));
     }
 
+    [Fact]
+    public async Task A_line_the_book_kept_stays_active_through_a_move_and_other_players_rows_are_left_alone()
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
+        var sink = new WarehousePredictionSink(warehouse);
+        await sink.WriteAsync(Batch(["r-1", "r-2"], predicted: 22, Morning, lines: [20.5, 21.5]), default);
+
+        await sink.WriteAsync(Batch(["r-1"], predicted: 23, Morning.AddHours(1), lines: [21.5, 22.5]), default);
+
+        var rows = Query(warehouse, "SELECT player_lookup, current_points_line, is_active FROM nba_predictions.player_prop_predictions ORDER BY 1, 2");
+        Assert.Equal([$"{Player("r-1")}|20.5|False", $"{Player("r-1")}|21.5|True", $"{Player("r-1")}|22.5|True",
+                      $"{Player("r-2")}|20.5|True", $"{Player("r-2")}|21.5|True"], rows.Select(r => $"{r[0]}|{r[1]}|{r[2]}"));
+    }
+
     private static CompletedBatch Batch(string[] requests, double predicted, DateTimeOffset at, double[]? lines = null)
     {
         lines ??= [20.5, 21.5];
