@@ -70,6 +70,8 @@ public sealed class Warehouse : IDisposable
             if (settings?.Threads is { } threads) Sql.Execute(anchor, $"SET threads = {Math.Max(1, threads)}");
             if (settings?.CheckpointMegabytes is { } megabytes) Sql.Execute(anchor, $"SET checkpoint_threshold = '{Math.Max(1, megabytes)}MiB'");
             if (settings?.MemoryLimitMegabytes is { } limit) Sql.Execute(anchor, $"SET memory_limit = '{Math.Max(1, limit)}MiB'");
+            var disabled = DuckDbSettings.CompressionMethodsIn(settings?.DisabledCompression);
+            if (disabled.Count > 0) Sql.Execute(anchor, $"SET disabled_compression_methods = '{string.Join(',', disabled)}'");
             // An in-memory instance would spill to .tmp under the working directory; keep it beside the file, as DuckDB
             // does for a file it opens itself.
             Sql.Execute(anchor, $"SET temp_directory = '{(full + ".tmp").Replace("'", "''")}'");

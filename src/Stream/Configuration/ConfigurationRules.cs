@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamProcessor.Sinks.Warehouse;
 using StreamProcessor.Systems.Prediction.Systems;
 
 namespace StreamProcessor.Stream.Configuration;
@@ -30,6 +31,8 @@ internal static class ConfigurationRules
         AtLeast("warehouse.duckdb_checkpoint_mb", o.Warehouse.DuckDbCheckpointMb, 1);
         // Below it DuckDB's checkpoints ran out of memory and invalidated the database under a season's writes.
         AtLeast("warehouse.duckdb_memory_limit_mb", o.Warehouse.DuckDbMemoryLimitMb, 128);
+        if (DuckDbSettings.CompressionMethodsIn(o.Warehouse.DuckDbDisabledCompression).FirstOrDefault(m => !DuckDbSettings.CompressionMethods.Contains(m)) is { } unknown)
+            found.Add(("warehouse.duckdb_disabled_compression", $"\"{unknown}\" is not a compression method DuckDB can leave out; it takes {string.Join(", ", DuckDbSettings.CompressionMethods)}"));
         // DuckDB refuses any other size at open ("must be divisible by the vector size"), deep inside the first command.
         if (o.Warehouse.DuckDbRowGroupSize < 2048 || o.Warehouse.DuckDbRowGroupSize % 2048 != 0)
             found.Add(("warehouse.duckdb_row_group_size", $"must be a positive multiple of 2048 (DuckDB's vector size), got {o.Warehouse.DuckDbRowGroupSize}"));

@@ -119,6 +119,9 @@ public partial class ConfigurationCheckTests
     [InlineData("STREAM_WAREHOUSE__DUCKDB_ROW_GROUP_SIZE", "3000", "warehouse.duckdb_row_group_size: must be a positive multiple of 2048 (DuckDB's vector size), got 3000")]
     // Under 128 MiB DuckDB's checkpoints ran out of memory and invalidated the database.
     [InlineData("STREAM_WAREHOUSE__DUCKDB_MEMORY_LIMIT_MB", "64", "warehouse.duckdb_memory_limit_mb: must be at least 128, got 64")]
+    // DuckDB knows no such method, or cannot leave it out: it would refuse the setting when the file opens.
+    [InlineData("STREAM_WAREHOUSE__DUCKDB_DISABLED_COMPRESSION", "fsst, alpha", "warehouse.duckdb_disabled_compression: \"alpha\" is not a compression method DuckDB can leave out; it takes rle, dictionary,")]
+    [InlineData("STREAM_WAREHOUSE__DUCKDB_DISABLED_COMPRESSION", "uncompressed", "warehouse.duckdb_disabled_compression: \"uncompressed\" is not a compression method DuckDB can leave out")]
     public void A_duckdb_setting_duckdb_would_fail_under_is_refused_at_the_check(string variable, string value, string expected)
     {
         var error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(null, new Dictionary<string, string?> { [variable] = value }));

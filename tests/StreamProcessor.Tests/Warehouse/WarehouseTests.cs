@@ -105,6 +105,23 @@ public class WarehouseTests
         Assert.Equal(warehouse.Path + ".tmp", Sql.Scalar<string>(connection, "SELECT current_setting('temp_directory')"));
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("fsst, dict_fsst", false)]
+    public void A_checkpoint_compresses_without_the_methods_left_out(string? disabled, bool fsstExpected)
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path, new DuckDbSettings(DisabledCompression: disabled));
+        using var connection = warehouse.Connect();
+
+        // Long, distinct strings with much in common: what DuckDB stores with FSST when it may.
+        Sql.Execute(connection, "CREATE TABLE scratch AS SELECT 'prediction-for-player-' || (range % 500) || '-on-2025-02-' || md5(range::VARCHAR) AS text FROM range(50000)");
+        Sql.Execute(connection, "CHECKPOINT");
+
+        var methods = Sql.Scalar<string>(connection, "SELECT string_agg(DISTINCT lower(compression), ',') FROM pragma_storage_info('scratch') WHERE segment_type = 'VARCHAR'");
+        Assert.Equal(fsstExpected, methods.Split(',').Any(m => m.Contains("fsst")));
+    }
+
     [Fact]
     public void Without_a_memory_limit_what_spills_still_goes_beside_the_file()
     {
