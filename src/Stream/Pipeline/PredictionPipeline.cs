@@ -35,7 +35,7 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         using var abandoning = abandon.Register(abort.Cancel);
         var blockOptions = BlockOptions(abort.Token, parallelism: 1);
 
-        using var inFlight = new RequestsInFlight(options.MaxRequestsInFlight);
+        var inFlight = new RequestsInFlight(options.MaxRequestsInFlight);
         var observer = new CompositePipelineObserver(dependencies.Observer, counters, inFlight);
         var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
         var nothingMoreComing = () => false; // until the blocks it looks at exist

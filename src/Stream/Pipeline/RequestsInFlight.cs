@@ -9,9 +9,10 @@ namespace StreamProcessor.Stream.Pipeline;
 /// in flight added up over every block's queue and batch (~13,000 in a 25x season replay: a managed peak of ~300 MB
 /// and seconds of queueing per request), more than the writer needs waiting to stay busy.
 /// </summary>
-internal sealed class RequestsInFlight(int limit) : IPipelineObserver, IDisposable
+internal sealed class RequestsInFlight(int limit) : IPipelineObserver
 {
-    // No maximum count: an observer never throws, and a release beyond the limit would.
+    // No maximum count: an observer never throws, and a release beyond the limit would. Never disposed for the same
+    // reason: a block that ends after the run has returned (a fault, an abandon) may still report a request's end.
     private readonly SemaphoreSlim _slots = new(limit);
 
     /// <summary>Takes a slot at once if one is free.</summary>
@@ -33,6 +34,4 @@ internal sealed class RequestsInFlight(int limit) : IPipelineObserver, IDisposab
     {
         if (requests > 0) _slots.Release(requests);
     }
-
-    public void Dispose() => _slots.Dispose();
 }
