@@ -38,22 +38,22 @@ public sealed class PredictionPipeline(PipelineDependencies dependencies, Pipeli
         var inFlight = new RequestsInFlight(options.MaxRequestsInFlight);
         var observer = new CompositePipelineObserver(dependencies.Observer, counters, inFlight);
         var ingest = new BufferBlock<ReceivedMessage>(new DataflowBlockOptions { BoundedCapacity = options.BoundedCapacity, CancellationToken = abort.Token });
-        var nothingMoreComing = () => false; // until the blocks it looks at exist
-        // Dead letters leave, like feature batches, once nothing more is coming: held at the in-flight limit, the source
-        // waits for their requests to end.
-        var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token,
-            nothingMoreComing: () => nothingMoreComing());
-        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, observer, BatchOptions(abort.Token, parallelism: 1));
-        var decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
-        var resolve = dependencies.PlayerRegistry is { } registry
-            ? ResolvePlayerBlock.Create(new PlayerDirectoryCache(registry, dependencies.Clock, TimeSpan.FromMinutes(1)), deadLetterBatch, BlockOptions(abort.Token, parallelism: 1))
-            : null;
+        TransformManyBlock<ReceivedMessage, ValidatedRequest>? decode = null;
+        TransformManyBlock<ValidatedRequest, ValidatedRequest>? resolve = null;
         TransformManyBlock<ValidatedRequest[], PendingRequest>? featureLoad = null;
         TransformBlock<RequestPredictions[], WrittenBatch>? write = null;
         var sourceWaiting = 0; // 1 while no message comes in: the source has none ready, or the requests in flight are at their limit
-        bool NothingMoreComing() => Volatile.Read(ref sourceWaiting) == 1 && ingest.Count == 0 && decode.InputCount == 0 && decode.OutputCount == 0
-                                    && (resolve is null || (resolve.InputCount == 0 && resolve.OutputCount == 0));
-        nothingMoreComing = NothingMoreComing;
+        bool NothingMoreComing() => Volatile.Read(ref sourceWaiting) == 1 && ingest.Count == 0 && decode is { InputCount: 0, OutputCount: 0 }
+                                    && resolve is null or { InputCount: 0, OutputCount: 0 };
+        // Dead letters leave, like feature batches, once nothing more is coming: held at the in-flight limit, the source
+        // waits for their requests to end.
+        var deadLetterBatch = TimedBatchBlock.Create<DeadLetter>(options.DeadLetterBatchSize, FlushAfter, options.BoundedCapacity, abort.Token,
+            nothingMoreComing: NothingMoreComing);
+        var deadLetterWrite = DeadLetterBlock.Create(dependencies, source, observer, BatchOptions(abort.Token, parallelism: 1));
+        decode = DecodeBlock.Create(new RequestDecoder(dependencies.Validation), deadLetterBatch, BlockOptions(abort.Token, options.DecodeParallelism));
+        resolve = dependencies.PlayerRegistry is { } registry
+            ? ResolvePlayerBlock.Create(new PlayerDirectoryCache(registry, dependencies.Clock, TimeSpan.FromMinutes(1)), deadLetterBatch, BlockOptions(abort.Token, parallelism: 1))
+            : null;
         var featureBatch = TimedBatchBlock.Create<ValidatedRequest>(options.FeatureBatchSize, FlushAfter, options.BoundedCapacity, abort.Token,
             () => featureLoad?.InputCount ?? 0, NothingMoreComing);
         var onTheirWay = new RequestsOnTheirWay();
