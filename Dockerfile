@@ -11,20 +11,28 @@
 # (e.g. STREAM_SERVICE__DRAIN_SECONDS=8), and PORT picks the port as Cloud Run sets it.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# npm restores Google's published Pub/Sub protos (src/Google/PubSub/protos, pinned by its lock file) for Grpc.Tools.
+# npm restores Google's published Pub/Sub and BigQuery Storage protos (src/Google/*/protos, pinned by their lock files)
+# for Grpc.Tools.
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Project files first, so the restore layer is cached until a dependency changes.
+# Project files first, so the restore layer is cached until a dependency changes (the BigQuery project imports its
+# protos' targets file, so that comes with it).
 COPY Directory.Build.props ./
 COPY src/Systems/Systems.csproj src/Systems/
 COPY src/Sinks/Sinks.csproj src/Sinks/
 COPY src/Google/PubSub/PubSub.csproj src/Google/PubSub/
 COPY src/Google/PubSub/protos/package.json src/Google/PubSub/protos/package-lock.json src/Google/PubSub/protos/
+COPY src/Google/BigQuery/BigQuery.csproj src/Google/BigQuery/
+COPY src/Google/BigQuery/protos/package.json src/Google/BigQuery/protos/package-lock.json src/Google/BigQuery/protos/BigQueryStorageProtos.targets src/Google/BigQuery/protos/
 COPY src/Stream/Stream.csproj src/Stream/
-RUN dotnet restore src/Stream/Stream.csproj
+# ReadyToRun, for the platform the image is built on: precompiled code spares the JIT on the first use of every method
+# (perf harness, alternated runs: a cold day's replay 420-530 -> ~335 ms, the season +8 % requests/s).
+RUN dotnet restore src/Stream/Stream.csproj --use-current-runtime -p:PublishReadyToRun=true
 RUN cd src/Google/PubSub/protos && npm ci --ignore-scripts --no-audit --no-fund
+RUN cd src/Google/BigQuery/protos && npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.restored
 COPY src/ src/
-RUN dotnet publish src/Stream/Stream.csproj --configuration Release --no-restore --output /app
+RUN dotnet publish src/Stream/Stream.csproj --configuration Release --no-restore --use-current-runtime --self-contained false \
+      -p:PublishReadyToRun=true --output /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
