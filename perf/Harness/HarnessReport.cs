@@ -8,6 +8,8 @@ namespace StreamProcessor.Perf.Harness;
 public sealed record HarnessReport
 {
     [JsonPropertyName("quick")] public required bool Quick { get; init; }
+    /// <summary>Whether the children ran the ReadyToRun publish (as the container ships) or the JIT-compiled build.</summary>
+    [JsonPropertyName("ready_to_run")] public bool ReadyToRun { get; init; }
     [JsonPropertyName("cores")] public int Cores { get; init; } = Environment.ProcessorCount;
     [JsonPropertyName("scales")] public required IReadOnlyList<ScaleResult> Scales { get; init; }
 

@@ -4,17 +4,18 @@ using System.Text.Json;
 namespace StreamProcessor.Perf.Harness;
 
 /// <summary>
-/// <c>dotnet run -c Release --project perf -- [--quick] [--json]</c>: replays every scale twice, batched and one
-/// request at a time, each run in a child process on a fresh copy of the data, pair by pair, cold and (for the real
-/// season's scales) warm; writes
+/// <c>dotnet run -c Release --project perf -- [--quick] [--json] [--jit]</c>: replays every scale twice, batched and one
+/// request at a time, each run in a child process (precompiled, see <see cref="MeasuredPrograms"/>) on a fresh copy of
+/// the data, pair by pair, cold and (for the real season's scales) warm; writes
 /// <c>perf/out/results.json</c>, <c>table.md</c> and <c>scale-curve.png</c>.
 /// </summary>
 public static class ReplayHarness
 {
     private const int SequentialSample = 300, QuickSequentialSample = 40;
 
-    public static async Task<int> RunAsync(bool quick, bool json, IReadOnlyCollection<string>? only = null)
+    public static async Task<int> RunAsync(bool quick, bool json, bool jit, IReadOnlyCollection<string>? only = null)
     {
+        var programs = MeasuredPrograms.Choose(jit, Console.Error);
         var root = RepositoryRoot.Find();
         var output = Path.Combine(root, "perf", "out");
         Directory.CreateDirectory(output);
@@ -27,20 +28,20 @@ public static class ReplayHarness
         Console.WriteLine(HarnessReport.TableHeader);
         foreach (var scale in scales)
         {
-            var batched = await MeasureAsync(data, scale, Design.Batched, limit: 0);
-            var sequential = await MeasureAsync(data, scale, Design.Sequential, limit: sample);
+            var batched = await MeasureAsync(programs, data, scale, Design.Batched, limit: 0);
+            var sequential = await MeasureAsync(programs, data, scale, Design.Sequential, limit: sample);
             var warm = scale.Copies > 1 ? null : new WarmResult
             {
-                Batched = await MeasureAsync(data, scale, Design.Batched, limit: 0, warm: true),
-                Sequential = await MeasureAsync(data, scale, Design.Sequential, limit: sample, warm: true),
+                Batched = await MeasureAsync(programs, data, scale, Design.Batched, limit: 0, warm: true),
+                Sequential = await MeasureAsync(programs, data, scale, Design.Sequential, limit: sample, warm: true),
             };
             var row = ScaleResult.Of(scale, batched, sequential, warm);
             rows.Add(row);
             Console.WriteLine(HarnessReport.TableRow(row));
-            Save(new HarnessReport { Quick = quick, Scales = rows }, output); // a long run that dies later keeps what it measured
+            Save(new HarnessReport { Quick = quick, ReadyToRun = programs.ReadyToRun, Scales = rows }, output); // a long run that dies later keeps what it measured
         }
 
-        var report = new HarnessReport { Quick = quick, Scales = rows };
+        var report = new HarnessReport { Quick = quick, ReadyToRun = programs.ReadyToRun, Scales = rows };
         var text = JsonSerializer.Serialize(report);
         var curve = Save(report, output);
         Console.WriteLine($"ratio over the one-request-at-a-time design (worst scale): {report.SequentialRatio:N0}x cold, {(report.Scales.Any(s => s.Warm is not null) ? $"{report.WarmSequentialRatio:N0}x" : "no scale measured")} warm");
@@ -58,13 +59,13 @@ public static class ReplayHarness
         return curve;
     }
 
-    private static async Task<RunResult> MeasureAsync(PerfData data, Scale scale, string design, int limit, bool warm = false)
+    private static async Task<RunResult> MeasureAsync(MeasuredPrograms programs, PerfData data, Scale scale, string design, int limit, bool warm = false)
     {
         var dir = data.Prepare(scale, design);
         try
         {
             var spec = new RunSpec(dir, data.ConfigPath, scale.From, scale.To, design, limit, warm ? data.Base : null);
-            return await ChildAsync(spec);
+            return await ChildAsync(programs, spec);
         }
         finally
         {
@@ -72,12 +73,13 @@ public static class ReplayHarness
         }
     }
 
-    /// <summary>Runs <see cref="ScaleRun"/> in a child of this same program: its peak RSS is the scale's alone.</summary>
-    private static async Task<RunResult> ChildAsync(RunSpec spec)
+    /// <summary>Runs <see cref="ScaleRun"/> in a child of this same program (its precompiled copy, or this one): its peak RSS is the scale's alone.</summary>
+    private static async Task<RunResult> ChildAsync(MeasuredPrograms programs, RunSpec spec)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
         var self = Environment.ProcessPath!;
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        if (programs.ReadyToRun) start.FileName = programs.Executable(typeof(ReplayHarness).Assembly.GetName().Name!);
+        else if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.FileName = self;
             start.ArgumentList.Add(typeof(ReplayHarness).Assembly.Location);

@@ -29,9 +29,10 @@ public static class LoadGenerator
 
         using var target = await CreateTargetAsync(options.Target, dataDir);
         var logFile = Path.Combine(output, "load-service.log");
-        await using var service = ServiceUnderLoad.Start(dataDir, data.ConfigPath, target, logFile);
+        var programs = MeasuredPrograms.Choose(options.Jit, Console.Error);
+        await using var service = ServiceUnderLoad.Start(programs, dataDir, data.ConfigPath, target, logFile);
         await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
-        Console.Error.WriteLine($"perf load: stream run is ready at {service.BaseUrl} (log: {logFile}), target {target.Name}");
+        Console.Error.WriteLine($"perf load: stream run ({(programs.ReadyToRun ? "ReadyToRun" : "JIT")}) is ready at {service.BaseUrl} (log: {logFile}), target {target.Name}");
 
         var steps = new List<LoadStepResult>();
         Console.WriteLine("| offered/s | requests | seconds | sustained/s | p50 ms | p95 ms | p99 ms | RSS MB |");
@@ -47,7 +48,7 @@ public static class LoadGenerator
         if (soak is not null)
             Console.WriteLine($"soak {soak.Minutes:N1} min at {soak.Rate}/s: {soak.Requests:N0} requests ({soak.SustainedPerSecond:N0}/s), RSS {soak.RssFirstMinuteMb:N0} -> {soak.RssLastMinuteMb:N0} MB ({soak.RssGrowthPercent:+0.0;-0.0}%), peak {soak.RssPeakMb:N0} MB, managed {soak.ManagedFirstMinuteMb:N0} -> {soak.ManagedLastMinuteMb:N0} MB, p50 {soak.P50Ms:N1} ms, p99 {soak.P99Ms:N1} ms");
 
-        var report = new { target = target.Name, steps, soak };
+        var report = new { target = target.Name, ready_to_run = programs.ReadyToRun, steps, soak };
         File.WriteAllText(Path.Combine(output, "load-results.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         if (options.Json) Console.WriteLine(JsonSerializer.Serialize(report));
         await service.DisposeAsync(); // stopped before its data dir is removed

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StreamProcessor.Perf.Load;
 
 /// <summary>
-/// <c>perf -- load [--rates 100,1000,5000,max] [--step-seconds 20] [--soak-minutes 30] [--soak-rate 1000] [--target spool|pubsub] [--json]</c>.
+/// <c>perf -- load [--rates 100,1000,5000,max] [--step-seconds 20] [--soak-minutes 30] [--soak-rate 1000] [--target spool|pubsub] [--json] [--jit]</c>.
 /// </summary>
 public sealed record LoadOptions
 {
@@ -25,6 +25,9 @@ public sealed record LoadOptions
 
     public bool Json { get; init; }
 
+    /// <summary>Runs the JIT-compiled <c>stream</c> of this build instead of its ReadyToRun publish (<see cref="Harness.MeasuredPrograms"/>).</summary>
+    public bool Jit { get; init; }
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
@@ -40,6 +43,7 @@ public sealed record LoadOptions
                 "--soak-rate" => options with { SoakRate = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--target" => options with { Target = Next() },
                 "--json" => options with { Json = true },
+                "--jit" => options with { Jit = true },
                 var other => throw new ArgumentException($"load does not take {other}"),
             };
         }

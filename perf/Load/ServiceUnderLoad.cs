@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using StreamProcessor.Perf.Harness;
 
 namespace StreamProcessor.Perf.Load;
 
@@ -17,13 +18,13 @@ public sealed class ServiceUnderLoad : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static ServiceUnderLoad Start(string dataDir, string configPath, IRequestTarget target, string logFile)
+    public static ServiceUnderLoad Start(MeasuredPrograms programs, string dataDir, string configPath, IRequestTarget target, string logFile)
     {
         var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$0\" \"$@\" >\"$LOAD_LOG\" 2>&1");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stream"));
+        start.ArgumentList.Add(programs.Executable("stream"));
         // No --force (run refuses it): the generator moves every line on each pass over the season instead (LoadGenerator.Offer).
         foreach (var arg in new[] { "run", "--data-dir", dataDir, "--config", configPath, "--port", port.ToString() }) start.ArgumentList.Add(arg);
         foreach (var arg in target.ServiceArguments) start.ArgumentList.Add(arg);
