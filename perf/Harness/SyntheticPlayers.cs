@@ -13,7 +13,7 @@ public static class SyntheticPlayers
     private const string BoxScores = "nba_analytics.player_game_summary";
     private static readonly string[] Tables = [BoxScores, "nba_predictions.ml_feature_store_v2"];
 
-    public static void Clone(string warehouseFile, int copies)
+    public static void Clone(string warehouseFile, int copies, string? aliasesFile)
     {
         using var connection = new DuckDBConnection($"Data Source={warehouseFile}");
         connection.Open();
@@ -54,6 +54,6 @@ public static class SyntheticPlayers
         }
         connection.Close();
         using var warehouse = Warehouse.Open(warehouseFile);
-        new PlayerRegistryTable(warehouse).Load(); // an empty registry is rebuilt from the box scores on first use
+        new PlayerRegistryTable(warehouse, aliasesFile).Load(); // an empty registry is rebuilt from the box scores on first use
     }
 }
