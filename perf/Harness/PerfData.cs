@@ -17,6 +17,11 @@ public sealed class PerfData(string repositoryRoot, string outputDirectory, Text
 
     public string ConfigPath => Path.Combine(repositoryRoot, "config.yaml");
 
+    private StreamOptions? _options;
+
+    /// <summary>The configuration the base is prepared with and the children run under, read once.</summary>
+    private StreamOptions Options => _options ??= ConfigurationLoader.Load(ConfigPath);
+
     public string BoxScores => Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "data", "box_scores_2024_25_oct_feb.csv"));
 
     private string BaseDir => Path.Combine(outputDirectory, "base");
@@ -24,7 +29,7 @@ public sealed class PerfData(string repositoryRoot, string outputDirectory, Text
     public async Task<string> EnsureBaseAsync()
     {
         if (!File.Exists(BoxScores)) throw new FileNotFoundException($"the harness replays the shared season, read in place: {BoxScores} is missing");
-        var options = ConfigurationLoader.Load(ConfigPath);
+        var options = Options;
         var aliases = options.Players.AliasesFile;
         var aliasesStamp = aliases is not null && File.Exists(aliases) ? $"{aliases} {File.GetLastWriteTimeUtc(aliases):O}" : "no aliases";
         var stamp = $"{new FileInfo(BoxScores).Length} {File.GetLastWriteTimeUtc(BoxScores):O} {StreamProcessor.Systems.Features.FeatureCatalog.Version} until {TrainUntil:yyyy-MM-dd} {typeof(Warehouse).Assembly.ManifestModule.ModuleVersionId} {aliasesStamp}";
@@ -55,7 +60,7 @@ public sealed class PerfData(string repositoryRoot, string outputDirectory, Text
     {
         var dir = Path.Combine(outputDirectory, "runs", $"{scale.Name}-{design}");
         CopyBase(BaseDir, dir);
-        if (scale.Copies > 1) SyntheticPlayers.Clone(Path.Combine(dir, Warehouse.FileName), scale.Copies, ConfigurationLoader.Load(ConfigPath).Players.AliasesFile);
+        if (scale.Copies > 1) SyntheticPlayers.Clone(Path.Combine(dir, Warehouse.FileName), scale.Copies, Options.Players.AliasesFile);
         return dir;
     }
 

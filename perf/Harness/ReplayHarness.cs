@@ -25,6 +25,7 @@ public static class ReplayHarness
         var scales = only is null ? quick ? Scale.Quick : Scale.Full : Scale.Full.Where(s => only.Contains(s.Name)).ToArray();
         var sample = quick ? QuickSequentialSample : SequentialSample;
         var rows = new List<ScaleResult>();
+        HarnessReport Report() => new() { Quick = quick, ReadyToRun = programs.ReadyToRun, Scales = rows };
         Console.WriteLine(HarnessReport.TableHeader);
         foreach (var scale in scales)
         {
@@ -38,10 +39,10 @@ public static class ReplayHarness
             var row = ScaleResult.Of(scale, batched, sequential, warm);
             rows.Add(row);
             Console.WriteLine(HarnessReport.TableRow(row));
-            Save(new HarnessReport { Quick = quick, ReadyToRun = programs.ReadyToRun, Scales = rows }, output); // a long run that dies later keeps what it measured
+            Save(Report(), output); // a long run that dies later keeps what it measured
         }
 
-        var report = new HarnessReport { Quick = quick, ReadyToRun = programs.ReadyToRun, Scales = rows };
+        var report = Report();
         var text = JsonSerializer.Serialize(report);
         var curve = Save(report, output);
         Console.WriteLine($"ratio over the one-request-at-a-time design (worst scale): {report.SequentialRatio:N0}x cold, {(report.Scales.Any(s => s.Warm is not null) ? $"{report.WarmSequentialRatio:N0}x" : "no scale measured")} warm");

@@ -171,11 +171,11 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
               AND s.game_date >= $2::DATE - to_days($1::INTEGER) AND s.game_date < $3
             """, _window.WindowDays, first, last);
         using var reader = cmd.ExecuteReader();
-        var window = new Dictionary<PlayerDate, List<HistoricalGame>>();
+        var gamesByKey = new Dictionary<PlayerDate, List<HistoricalGame>>();
         while (reader.Read())
         {
             var key = new PlayerDate(reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
-            if (!window.TryGetValue(key, out var games)) window[key] = games = [];
+            if (!gamesByKey.TryGetValue(key, out var games)) gamesByKey[key] = games = [];
             games.Add(new HistoricalGame
             {
                 GameDate = reader.GetFieldValue<DateOnly>(2),
@@ -190,7 +190,7 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
                 ThreesMade = ZeroIfNull(reader, 11),
             });
         }
-        return window.ToDictionary(w => w.Key, w => HistoricalGames.Select(w.Key.GameDate, w.Value, _window));
+        return gamesByKey.ToDictionary(g => g.Key, g => HistoricalGames.Select(g.Key.GameDate, g.Value, _window));
     }
 
     private static double ZeroIfNull(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetDouble(ordinal);
