@@ -33,11 +33,11 @@ public sealed record HarnessReport
     private ScaleResult? Find(string scale) => Scales.FirstOrDefault(s => s.Scale == scale);
 
     public static string TableHeader =>
-        "| scale | requests | requests/s | pipeline ms | p50 ms | p99 ms | peak RSS MB | of it managed / DuckDB MB | one-at-a-time req/s (n) | ratio | warm ms | warm req/s | warm one-at-a-time req/s | warm ratio |\n" +
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        "| scale | requests | requests/s | pipeline ms | p50 ms | p99 ms | peak RSS MB | of it managed / DuckDB MB | allocated MB / GC pause ms | one-at-a-time req/s (n) | ratio | warm ms | warm req/s | warm one-at-a-time req/s | warm ratio |\n" +
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     public static string TableRow(ScaleResult s) => string.Create(CultureInfo.InvariantCulture,
-        $"| {s.Scale} | {s.Requests:N0} | {s.RequestsPerSecond:N0} | {s.ElapsedMs:N0} | {s.P50Ms:N1} | {s.P99Ms:N1} | {s.PeakRssMb:N0} | {s.PeakManagedMb:N0} / {s.DuckDbMemoryMb.Values.Sum():N0} | {s.Sequential.RequestsPerSecond:N1} ({s.Sequential.Requests:N0}) | {s.SequentialRatio:N0}x | {Warm(s)} |");
+        $"| {s.Scale} | {s.Requests:N0} | {s.RequestsPerSecond:N0} | {s.ElapsedMs:N0} | {s.P50Ms:N1} | {s.P99Ms:N1} | {s.PeakRssMb:N0} | {s.PeakManagedMb:N0} / {s.DuckDbMemoryMb.Values.Sum():N0} | {s.Runtime.AllocatedMb:N0} / {s.Runtime.GcPauseMs:N0} | {s.Sequential.RequestsPerSecond:N1} ({s.Sequential.Requests:N0}) | {s.SequentialRatio:N0}x | {Warm(s)} |");
 
     private static string Warm(ScaleResult s) => s.Warm is not { } w ? "- | - | - | -" : string.Create(CultureInfo.InvariantCulture,
         $"{w.Batched.ElapsedMs:N0} | {w.Batched.RequestsPerSecond:N0} | {w.Sequential.RequestsPerSecond:N1} | {w.SequentialRatio:N0}x");

@@ -28,4 +28,7 @@ public sealed record RunResult
 
     /// <summary>Where the time went: seconds in each warehouse step, summed over its batches.</summary>
     [JsonPropertyName("stages")] public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What the runtime spent during the pipeline run: allocation, collections and their pauses, the JIT.</summary>
+    [JsonPropertyName("runtime")] public RuntimeCosts Runtime { get; init; } = new();
 }

@@ -18,6 +18,7 @@ public sealed record ScaleResult
     [JsonPropertyName("dead_lettered")] public required long DeadLettered { get; init; }
 
     [JsonPropertyName("stages")] public required IReadOnlyDictionary<string, double> Stages { get; init; }
+    [JsonPropertyName("runtime")] public required RuntimeCosts Runtime { get; init; }
 
     /// <summary>The one-request-at-a-time design over the first requests of the same scale (its rate does not depend on the total).</summary>
     [JsonPropertyName("sequential")] public required RunResult Sequential { get; init; }
@@ -41,6 +42,7 @@ public sealed record ScaleResult
         PredictionsWritten = batched.PredictionsWritten,
         DeadLettered = batched.DeadLettered,
         Stages = batched.Stages,
+        Runtime = batched.Runtime,
         Sequential = sequential,
         Warm = warm,
     };

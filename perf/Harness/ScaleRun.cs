@@ -46,7 +46,9 @@ public static class ScaleRun
         using var ackLog = AckLog.Open(ackPath);
         var source = new ResumableRequestSource(requests, ackLog);
         var pipeline = new PredictionPipeline(EmbeddedPipeline.Dependencies(context, new EmbeddedWarehouseAdapters(warehouse), models, latency), options.Pipeline);
+        var runtime = RuntimeCosts.Start();
         var result = await pipeline.RunAsync(source);
+        var runtimeCosts = runtime();
         var duckDbMemory = warehouse.MemoryByTag().ToDictionary(t => t.Key, t => Math.Round(t.Value / (1024.0 * 1024.0), 1));
         if (result.Unacknowledged > 0)
             throw new InvalidOperationException($"{result.Unacknowledged} requests were not acknowledged: {result.LastError}");
@@ -72,6 +74,7 @@ public static class ScaleRun
             PeakManagedMb = Math.Round(managed.Megabytes, 1),
             DuckDbMemoryMb = duckDbMemory,
             Stages = latency.StageSeconds,
+            Runtime = runtimeCosts,
         };
     }
 
