@@ -8,6 +8,10 @@ namespace StreamProcessor.Systems.Prediction;
 /// <summary>The upsert key of a prediction row, and the prediction id derived from it.</summary>
 public readonly record struct PredictionKey(string PlayerLookup, DateOnly GameDate, string SystemId, double LineValue, PropType Prop = PropType.Points)
 {
+    // Room for the hashed text of any key a request can make (a player lookup is at most 64 characters); a longer one
+    // takes the heap.
+    private const int StackChars = 256;
+
     /// <summary>
     /// A stable id: the same key always yields the same id, so redeliveries cannot mint new rows. The prop joins the
     /// hashed text only when it is not points, so every points id is what it was before props existed.
@@ -16,11 +20,31 @@ public readonly record struct PredictionKey(string PlayerLookup, DateOnly GameDa
     {
         get
         {
-            var text = string.Join('|', PlayerLookup, GameDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                SystemId, LineValue.ToString("0.0###", CultureInfo.InvariantCulture));
-            if (Prop != PropType.Points) text += "|" + Prop.Code();
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-            return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+            // Every row written computes one: the text and its bytes stay on the stack, the id is the one allocation.
+            Span<char> text = stackalloc char[StackChars];
+            if (!TryWriteHashedText(text, out var length)) return Hash(HashedText());
+            Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(StackChars)];
+            return Hash(utf8[..Encoding.UTF8.GetBytes(text[..length], utf8)]);
         }
+    }
+
+    private bool TryWriteHashedText(Span<char> destination, out int length) => Prop == PropType.Points
+        ? destination.TryWrite(CultureInfo.InvariantCulture, $"{PlayerLookup}|{GameDate:yyyy-MM-dd}|{SystemId}|{LineValue:0.0###}", out length)
+        : destination.TryWrite(CultureInfo.InvariantCulture, $"{PlayerLookup}|{GameDate:yyyy-MM-dd}|{SystemId}|{LineValue:0.0###}|{Prop.Code()}", out length);
+
+    private string HashedText()
+    {
+        var text = string.Join('|', PlayerLookup, GameDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            SystemId, LineValue.ToString("0.0###", CultureInfo.InvariantCulture));
+        return Prop == PropType.Points ? text : text + "|" + Prop.Code();
+    }
+
+    private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+
+    private static string Hash(ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8, hash);
+        return Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -23,7 +23,7 @@ public static class PredictionNormalizer
     public static MarketPrice? PriceOf(PredictionRequest request, double line)
     {
         if (request.OverPrices is not { } over || request.UnderPrices is not { } under) return null;
-        var index = request.LineValues.ToList().IndexOf(line);
+        var index = IndexOf(request.LineValues, line);
         return index >= 0 && index < over.Count && index < under.Count ? new MarketPrice(over[index], under[index]) : null;
     }
 
@@ -39,8 +39,12 @@ public static class PredictionNormalizer
         RecommendationOptions options, DateTimeOffset createdAt)
     {
         var predicted = Math.Round(prediction.PredictedPoints, 2);
-        foreach (var line in request.LineValues.Distinct())
+        var ensembleSystems = prediction.CombinedSystems is { } used ? string.Join(',', used) : null;
+        var lines = request.LineValues;
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
+            if (IndexOf(lines, line) < i) continue; // a line repeated in the request is one row
             var price = PriceOf(request, line);
             var probability = prediction.ProbabilityOver(line, price);
             var (pick, ev) = price is null
@@ -68,12 +72,20 @@ public static class PredictionNormalizer
                 SimilarityBaseline = prediction.Similarity?.Baseline,
                 SimilarGamesCount = prediction.Similarity?.SimilarGamesCount,
                 AvgSimilarityScore = prediction.Similarity?.AverageSimilarity,
-                EnsembleSystems = prediction.CombinedSystems is { } used ? string.Join(',', used) : null,
+                EnsembleSystems = ensembleSystems,
                 ModelVersion = prediction.ModelVersion,
                 FeatureVersion = featureVersion,
                 RequestId = request.RequestId,
                 CreatedAt = createdAt,
             };
         }
+    }
+
+    // Requests carry a handful of lines: a scan, where Distinct and IndexOf on a copy allocated for every row.
+    private static int IndexOf(IReadOnlyList<double> lines, double line)
+    {
+        for (var i = 0; i < lines.Count; i++)
+            if (lines[i].Equals(line)) return i;
+        return -1;
     }
 }

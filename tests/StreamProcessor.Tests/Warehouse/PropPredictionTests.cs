@@ -24,6 +24,28 @@ public class PropPredictionTests
         Assert.NotEqual(points.PredictionId, rebounds.PredictionId);
     }
 
+    [Theory]
+    [InlineData("a-player", 20.5, PropType.Points, "a-player|2025-02-12|xgboost_v1|20.5")]
+    [InlineData("a-player", 7.0, PropType.Points, "a-player|2025-02-12|xgboost_v1|7.0")]
+    [InlineData("a-player", 0.12345, PropType.Points, "a-player|2025-02-12|xgboost_v1|0.1235")]
+    [InlineData("a-player", 6.5, PropType.Rebounds, "a-player|2025-02-12|xgboost_v1|6.5|rebounds")]
+    [InlineData("nikola-jokić", 2.5, PropType.Threes, "nikola-jokić|2025-02-12|xgboost_v1|2.5|threes")]
+    public void An_id_is_the_hash_of_its_key_text(string player, double line, PropType prop, string text)
+    {
+        Assert.Equal(Sha256Prefix(text), new PredictionKey(player, Day, "xgboost_v1", line, prop).PredictionId);
+    }
+
+    [Fact]
+    public void A_key_too_long_for_the_stack_gets_the_same_id_as_its_text()
+    {
+        var player = new string('x', 400);
+        Assert.Equal(Sha256Prefix($"{player}|2025-02-12|moving_average|20.5|assists"),
+            new PredictionKey(player, Day, "moving_average", 20.5, PropType.Assists).PredictionId);
+    }
+
+    private static string Sha256Prefix(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+
     [Fact]
     public async Task The_same_line_for_two_props_is_two_rows_and_each_upserts_in_place()
     {
