@@ -8,6 +8,9 @@ namespace StreamProcessor.Sinks.ExecutionLog;
 /// </summary>
 public readonly record struct ProcessedRequest(PlayerDate Key, PropType Prop, string Lines, string FeatureVersion, string? ModelVersion)
 {
-    public static string LinesKey(IEnumerable<double> lines) =>
-        string.Join(',', lines.Distinct().Order().Select(l => l.ToString("0.0###", System.Globalization.CultureInfo.InvariantCulture)));
+    public static string LinesKey(IEnumerable<double> lines) => lines is IReadOnlyList<double> { Count: 1 } one
+        ? Format(one[0]) // nearly every request has one line, and every request and every log row read needs its key
+        : string.Join(',', lines.Distinct().Order().Select(Format));
+
+    private static string Format(double line) => line.ToString("0.0###", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -115,19 +115,23 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
     private Dictionary<PlayerDate, FeatureRecord> Load(IReadOnlyCollection<PlayerDate> keys)
     {
         using var connection = warehouse.Connect();
-        Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE feature_keys (player_lookup VARCHAR, game_date DATE)");
+        // Each distinct key numbered by its position, so the history rows name their key by number, not by a player's
+        // name read into a new string for every game.
+        var distinctKeys = keys.Distinct().ToArray();
+        Sql.Execute(connection, "CREATE OR REPLACE TEMP TABLE feature_keys (player_lookup VARCHAR, game_date DATE, key_index INTEGER)");
         var first = DateOnly.MaxValue;
         var last = DateOnly.MinValue;
         using (var appender = connection.CreateAppender("temp", "main", "feature_keys"))
         {
-            foreach (var key in keys)
+            for (var i = 0; i < distinctKeys.Length; i++)
             {
-                appender.CreateRow().AppendValue(key.PlayerLookup).AppendValue(key.GameDate).EndRow();
+                var key = distinctKeys[i];
+                appender.CreateRow().AppendValue(key.PlayerLookup).AppendValue(key.GameDate).AppendValue(i).EndRow();
                 if (key.GameDate < first) first = key.GameDate;
                 if (key.GameDate > last) last = key.GameDate;
             }
         }
-        var history = ReadHistories(connection, first, last);
+        var history = ReadHistories(connection, distinctKeys, first, last);
         using var cmd = Sql.Command(connection, $"""
             SELECT f.player_lookup, f.game_date, f.game_id, f.team, f.opponent, f.feature_version, {Prefixed("f.")}, f.computed_at
             FROM nba_predictions.ml_feature_store_v2 f
@@ -154,13 +158,13 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
     /// isolation: 14-15 ms against 7.5-10, for 9,294 rows instead of 8,022; the warm season's feature reads 3.1-3.3 s
     /// against 2.0-2.9 s, alternated child runs).
     /// </summary>
-    private Dictionary<PlayerDate, IReadOnlyList<HistoricalGame>> ReadHistories(DuckDB.NET.Data.DuckDBConnection connection, DateOnly first, DateOnly last)
+    private Dictionary<PlayerDate, IReadOnlyList<HistoricalGame>> ReadHistories(DuckDB.NET.Data.DuckDBConnection connection,
+        PlayerDate[] keys, DateOnly first, DateOnly last)
     {
         using var cmd = Sql.Command(connection, """
-            WITH k AS (SELECT DISTINCT player_lookup, game_date FROM feature_keys)
-            SELECT k.player_lookup, k.game_date, h.game_date, h.opp_def_rating_rel, h.days_rest, h.home, h.recent_form,
+            SELECT k.key_index, h.game_date, h.opp_def_rating_rel, h.days_rest, h.home, h.recent_form,
                    s.points::DOUBLE, s.minutes, s.rebounds::DOUBLE, s.assists::DOUBLE, s.fg3m::DOUBLE
-            FROM k
+            FROM feature_keys k
             JOIN nba_predictions.ml_feature_store_v2 h
               ON h.player_lookup = k.player_lookup
              AND h.game_date < k.game_date
@@ -171,26 +175,27 @@ public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = n
               AND s.game_date >= $2::DATE - to_days($1::INTEGER) AND s.game_date < $3
             """, _window.WindowDays, first, last);
         using var reader = cmd.ExecuteReader();
-        var gamesByKey = new Dictionary<PlayerDate, List<HistoricalGame>>();
+        var gamesByKey = new List<HistoricalGame>?[keys.Length];
         while (reader.Read())
         {
-            var key = new PlayerDate(reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
-            if (!gamesByKey.TryGetValue(key, out var games)) gamesByKey[key] = games = [];
-            games.Add(new HistoricalGame
+            (gamesByKey[reader.GetInt32(0)] ??= []).Add(new HistoricalGame
             {
-                GameDate = reader.GetFieldValue<DateOnly>(2),
-                OpponentTier = GameContext.TierFor(Sql.NaNIfNull(reader, 3)),
-                DaysRest = GameContext.RestDaysFor(Sql.NaNIfNull(reader, 4)),
-                Home = GameContext.IsHome(Sql.NaNIfNull(reader, 5)),
-                RecentForm = GameContext.FormFor(Sql.NaNIfNull(reader, 6)),
-                Points = ZeroIfNull(reader, 7),
-                Minutes = ZeroIfNull(reader, 8),
-                Rebounds = ZeroIfNull(reader, 9),
-                Assists = ZeroIfNull(reader, 10),
-                ThreesMade = ZeroIfNull(reader, 11),
+                GameDate = reader.GetFieldValue<DateOnly>(1),
+                OpponentTier = GameContext.TierFor(Sql.NaNIfNull(reader, 2)),
+                DaysRest = GameContext.RestDaysFor(Sql.NaNIfNull(reader, 3)),
+                Home = GameContext.IsHome(Sql.NaNIfNull(reader, 4)),
+                RecentForm = GameContext.FormFor(Sql.NaNIfNull(reader, 5)),
+                Points = ZeroIfNull(reader, 6),
+                Minutes = ZeroIfNull(reader, 7),
+                Rebounds = ZeroIfNull(reader, 8),
+                Assists = ZeroIfNull(reader, 9),
+                ThreesMade = ZeroIfNull(reader, 10),
             });
         }
-        return gamesByKey.ToDictionary(g => g.Key, g => HistoricalGames.Select(g.Key.GameDate, g.Value, _window));
+        var histories = new Dictionary<PlayerDate, IReadOnlyList<HistoricalGame>>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+            if (gamesByKey[i] is { } games) histories[keys[i]] = HistoricalGames.Select(keys[i].GameDate, games, _window);
+        return histories;
     }
 
     private static double ZeroIfNull(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetDouble(ordinal);

@@ -11,20 +11,46 @@ internal static class WorkerRuns
 {
     public static WorkerRun Predicted(PendingRequest request, IReadOnlyList<SystemRun> runs, DateTimeOffset now)
     {
-        var features = request.Features.Features;
-        var results = runs.Select(r => r.Result).ToArray();
-        var skipped = results.OfType<SystemFailure>().Where(f => f.Reason == FailureReason.CircuitOpen).Select(f => f.SystemId).ToArray();
+        // One pass over the runs (every request builds one of these): which systems ran, succeeded, failed or were
+        // skipped by an open circuit, and which runs opened one.
+        var attempted = new List<string>(runs.Count);
+        var succeeded = new List<string>(runs.Count);
+        List<string>? failed = null, skipped = null, opened = null;
+        string? errors = null;
+        var computeSeconds = 0.0;
+        foreach (var run in runs)
+        {
+            var result = run.Result;
+            computeSeconds += run.Duration.TotalSeconds;
+            if (run.TrippedBreaker) (opened ??= []).Add(result.SystemId);
+            switch (result)
+            {
+                case SystemPrediction:
+                    succeeded.Add(result.SystemId);
+                    break;
+                case SystemFailure { Reason: FailureReason.CircuitOpen }:
+                    (skipped ??= []).Add(result.SystemId);
+                    break;
+                case SystemFailure failure:
+                    (failed ??= []).Add(failure.SystemId);
+                    errors = (errors is null ? "" : errors + "; ") + $"{failure.SystemId}: {failure.Message}";
+                    break;
+            }
+        }
+        foreach (var run in runs)
+        {
+            var id = run.Result.SystemId;
+            if (skipped?.Contains(id) != true && !attempted.Contains(id)) attempted.Add(id);
+        }
         return Base(request, now) with
         {
-            SystemsAttempted = results.Select(r => r.SystemId).Except(skipped).ToArray(),
-            SystemsSucceeded = results.OfType<SystemPrediction>().Select(p => p.SystemId).ToArray(),
-            SystemsFailed = results.OfType<SystemFailure>().Where(f => f.Reason != FailureReason.CircuitOpen).Select(f => f.SystemId).ToArray(),
-            SystemsSkipped = skipped,
-            CircuitsOpened = runs.Where(r => r.TrippedBreaker).Select(r => r.Result.SystemId).ToArray(),
-            PredictionComputeSeconds = runs.Sum(r => r.Duration.TotalSeconds),
-            ErrorMessage = results.OfType<SystemFailure>().Any(f => f.Reason != FailureReason.CircuitOpen)
-                ? string.Join("; ", results.OfType<SystemFailure>().Where(f => f.Reason != FailureReason.CircuitOpen).Select(f => $"{f.SystemId}: {f.Message}"))
-                : null,
+            SystemsAttempted = attempted,
+            SystemsSucceeded = succeeded,
+            SystemsFailed = failed ?? [],
+            SystemsSkipped = skipped ?? [],
+            CircuitsOpened = opened ?? [],
+            PredictionComputeSeconds = computeSeconds,
+            ErrorMessage = errors,
         };
     }
 

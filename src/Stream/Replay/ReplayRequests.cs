@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using StreamProcessor.Stream.Sources;
@@ -37,7 +38,7 @@ public static class ReplayRequests
                 any = true;
                 real++;
                 messages.Add(Message($"replay:{features.GameDate:yyyy-MM-dd}:{features.PlayerLookup}:{prop.Code()}", features, prop, market.Line,
-                    new Dictionary<string, object> { ["over_prices"] = new[] { Math.Round(market.OverPrice, 1) }, ["under_prices"] = new[] { Math.Round(market.UnderPrice, 1) } }));
+                    (Math.Round(market.OverPrice, 1), Math.Round(market.UnderPrice, 1))));
             }
             if (any) continue;
             if (!synthetic)
@@ -56,17 +57,32 @@ public static class ReplayRequests
         return new Built(messages, skipped, real, made, without);
     }
 
-    private static SourceMessage Message(string id, PlayerFeatures features, PropType prop, double line, Dictionary<string, object>? prices)
+    /// <summary>The request's JSON, written field by field (a replay builds one per player and prop of every day).</summary>
+    private static SourceMessage Message(string id, PlayerFeatures features, PropType prop, double line, (double Over, double Under)? prices)
     {
-        var body = new Dictionary<string, object>
+        var body = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(body))
         {
-            ["player_lookup"] = features.PlayerLookup,
-            ["game_date"] = features.GameDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["game_id"] = features.GameId,
-            ["line_values"] = new[] { line },
-        };
-        if (prop != PropType.Points) body["prop_type"] = prop.Code();
-        if (prices is not null) foreach (var (k, v) in prices) body[k] = v;
-        return new SourceMessage(id, JsonSerializer.SerializeToUtf8Bytes(body));
+            json.WriteStartObject();
+            json.WriteString("player_lookup", features.PlayerLookup);
+            json.WriteString("game_date", features.GameDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("game_id", features.GameId);
+            WriteArray(json, "line_values", line);
+            if (prop != PropType.Points) json.WriteString("prop_type", prop.Code());
+            if (prices is var (over, under))
+            {
+                WriteArray(json, "over_prices", over);
+                WriteArray(json, "under_prices", under);
+            }
+            json.WriteEndObject();
+        }
+        return new SourceMessage(id, body.WrittenSpan.ToArray());
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, double value)
+    {
+        json.WriteStartArray(name);
+        json.WriteNumberValue(value);
+        json.WriteEndArray();
     }
 }
