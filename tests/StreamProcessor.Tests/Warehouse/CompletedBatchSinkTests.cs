@@ -119,6 +119,31 @@ public class CompletedBatchSinkTests
                       $"{Player("r-2")}|20.5|True", $"{Player("r-2")}|21.5|True"], rows.Select(r => $"{r[0]}|{r[1]}|{r[2]}"));
     }
 
+    [Fact]
+    public async Task A_move_deactivates_only_its_own_prop_and_a_write_at_the_same_lines_deactivates_nothing()
+    {
+        using var temp = new TempDirectory();
+        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
+        var sink = new WarehousePredictionSink(warehouse);
+        await sink.WriteAsync(Batch(["r-1", "r-2"], predicted: 22, Morning, lines: [20.5, 21.5]), default);
+        var rebounds = Batch(["r-1-reb"], predicted: 8, Morning, lines: [7.5]);
+        rebounds = rebounds with
+        {
+            Predictions = new PredictionBatch(rebounds.Predictions.Rows.Select(r => r with { PlayerLookup = Player("r-1"), PropType = PropType.Rebounds }).ToArray(), []),
+        };
+        await sink.WriteAsync(rebounds, default);
+
+        // The same lines again (a redelivery), then the points line of r-1 moved.
+        await sink.WriteAsync(Batch(["r-1", "r-2"], predicted: 23, Morning.AddHours(1), lines: [20.5, 21.5]), default);
+        Assert.Equal(0L, Convert.ToInt64(Query(warehouse, "SELECT count(*) FROM nba_predictions.player_prop_predictions WHERE NOT is_active")[0][0]));
+        await sink.WriteAsync(Batch(["r-1"], predicted: 24, Morning.AddHours(2), lines: [22.5]), default);
+
+        var rows = Query(warehouse, "SELECT player_lookup, prop_type, current_points_line, is_active FROM nba_predictions.player_prop_predictions ORDER BY 1, 2, 3");
+        Assert.Equal([$"{Player("r-1")}|points|20.5|False", $"{Player("r-1")}|points|21.5|False", $"{Player("r-1")}|points|22.5|True",
+                      $"{Player("r-1")}|rebounds|7.5|True", $"{Player("r-2")}|points|20.5|True", $"{Player("r-2")}|points|21.5|True"],
+            rows.Select(r => $"{r[0]}|{r[1]}|{r[2]}|{r[3]}"));
+    }
+
     private static CompletedBatch Batch(string[] requests, double predicted, DateTimeOffset at, double[]? lines = null)
     {
         lines ??= [20.5, 21.5];
