@@ -5,9 +5,9 @@ namespace StreamProcessor.Perf.Harness;
 
 /// <summary>
 /// What the .NET runtime spent while a run went, beside its time: bytes allocated, the collections and how long they
-/// paused every thread (on two cores a pause stops all the pipeline's work), and the JIT (ReadyToRun code still
-/// recompiles its hot methods, on a thread of its own that takes a core's share). Allocation is counted exactly, so
-/// unlike the timings it repeats from run to run.
+/// paused the managed threads (a thread inside DuckDB's native code runs on through a pause), and the JIT
+/// (ReadyToRun code still recompiles its hot methods, on a thread of its own that takes a core's share). Allocation is
+/// counted exactly, so unlike the timings it repeats from run to run.
 /// </summary>
 public sealed record RuntimeCosts
 {
