@@ -10,8 +10,10 @@ namespace StreamProcessor.Stream.Sources;
 /// compaction (one per line, flushed to disk before <see cref="Append"/> returns), and <c>Path.snapshot</c>, the
 /// compacted state. An id <c>prefix:N</c> (a spool line, a JSONL line) is kept as its prefix's high-water mark of
 /// contiguous numbers plus the sparse set above it (<see cref="AckRange"/>); any other id is kept as itself.
-/// Every <see cref="CompactAfter"/> appended ids, and at start when the log is longer than that, the state is
-/// written to a new snapshot (renamed into place) and the log emptied. A torn last line (a crash mid-append) is
+/// Once the ids appended since the last compaction number <see cref="CompactAfter"/>, or the entries the last snapshot
+/// holds when there are more (and at start when the log is longer than that), the state is written to a new snapshot (renamed
+/// into place) and the log emptied: a state of distinct ids (a replay's) is rewritten each time it doubles, not every
+/// <see cref="CompactAfter"/> ids, which made a long replay's compactions grow with the square of its length. A torn last line (a crash mid-append) is
 /// ignored: that message is simply redelivered. Small named marks (a spool file's generation) live in <c>Path.marks</c>.
 /// </summary>
 public sealed class AckLog : IDisposable
@@ -25,6 +27,7 @@ public sealed class AckLog : IDisposable
     private readonly FileStream _file;
     private readonly object _gate = new();
     private int _appendedSinceCompaction;
+    private int _entriesInSnapshot;
 
     private AckLog(FileStream file, int compactAfter)
     {
@@ -47,6 +50,7 @@ public sealed class AckLog : IDisposable
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         var log = new AckLog(file, Math.Max(1, compactAfter));
         log.LoadSnapshot();
+        log._entriesInSnapshot = log.IdEntries;
         log.LoadMarks();
         var lines = 0;
         using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
@@ -73,15 +77,23 @@ public sealed class AckLog : IDisposable
         }
         file.Seek(0, SeekOrigin.End);
         log._appendedSinceCompaction = lines;
-        if (lines > log.CompactAfter) log.Compact();
+        if (lines > log.CompactionThreshold) log.Compact();
         return log;
     }
+
+    /// <summary>Snapshots written since this log was opened.</summary>
+    public int Compactions { get; private set; }
+
+    private int CompactionThreshold => Math.Max(CompactAfter, _entriesInSnapshot);
 
     /// <summary>Ids, ranges and marks held in memory: what start-up reads and compaction writes.</summary>
     public int EntriesInMemory
     {
-        get { lock (_gate) return _ranges.Count + _ranges.Values.Sum(r => r.Above.Count) + _others.Count + _marks.Count; }
+        get { lock (_gate) return IdEntries + _marks.Count; }
     }
+
+    /// <summary>The acknowledged ids' entries: a mark and the numbers above it per prefix, and every other id.</summary>
+    private int IdEntries => _ranges.Count + _ranges.Values.Sum(r => r.Above.Count) + _others.Count;
 
     public bool IsAcknowledged(string messageId)
     {
@@ -104,7 +116,7 @@ public sealed class AckLog : IDisposable
             _file.Flush(flushToDisk: true);
             foreach (var id in fresh) Apply(id);
             _appendedSinceCompaction += fresh.Length;
-            if (_appendedSinceCompaction >= CompactAfter) Compact();
+            if (_appendedSinceCompaction >= CompactionThreshold) Compact();
         }
     }
 
@@ -155,6 +167,8 @@ public sealed class AckLog : IDisposable
             _file.SetLength(0);
             _file.Flush(flushToDisk: true);
             _appendedSinceCompaction = 0;
+            _entriesInSnapshot = IdEntries;
+            Compactions++;
         }
     }
 

@@ -61,6 +61,24 @@ public class AckLogCompactionTests
     }
 
     [Fact]
+    public void A_log_of_distinct_ids_is_rewritten_as_it_doubles_not_every_so_many_ids()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("acks.log");
+        var ids = Enumerable.Range(0, 6_400).Select(i => $"replay:2025-02-12:player-{i}:points").ToArray();
+        using (var log = AckLog.Open(path, compactAfter: 100))
+        {
+            foreach (var chunk in ids.Chunk(50)) log.Append(chunk);
+            // 100, 200, 400, ... 6,400 held: 7 snapshots, where one every 100 ids wrote 64 (each the whole state).
+            Assert.Equal(7, log.Compactions);
+            Assert.True(File.ReadAllLines(path).Length <= log.EntriesInMemory, "the log never holds more lines than the state");
+        }
+        using var reopened = AckLog.Open(path, compactAfter: 100);
+        Assert.All(ids, id => Assert.True(reopened.IsAcknowledged(id)));
+        Assert.False(reopened.IsAcknowledged("replay:2025-02-12:player-6400:points"));
+    }
+
+    [Fact]
     public void A_torn_last_line_is_ignored_and_the_rest_is_kept()
     {
         using var temp = new TempDirectory();
