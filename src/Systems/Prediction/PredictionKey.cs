@@ -22,29 +22,18 @@ public readonly record struct PredictionKey(string PlayerLookup, DateOnly GameDa
         {
             // Every row written computes one: the text and its bytes stay on the stack, the id is the one allocation.
             Span<char> text = stackalloc char[StackChars];
-            if (!TryWriteHashedText(text, out var length)) return Hash(HashedText());
-            Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(StackChars)];
-            return Hash(utf8[..Encoding.UTF8.GetBytes(text[..length], utf8)]);
+            int length;
+            while (!TryWriteHashedText(text, out length)) text = new char[text.Length * 2];
+            var byteCount = Encoding.UTF8.GetMaxByteCount(length);
+            Span<byte> utf8 = byteCount <= 3 * StackChars ? stackalloc byte[3 * StackChars] : new byte[byteCount];
+            utf8 = utf8[..Encoding.UTF8.GetBytes(text[..length], utf8)];
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8, hash);
+            return Convert.ToHexStringLower(hash[..16]);
         }
     }
 
     private bool TryWriteHashedText(Span<char> destination, out int length) => Prop == PropType.Points
         ? destination.TryWrite(CultureInfo.InvariantCulture, $"{PlayerLookup}|{GameDate:yyyy-MM-dd}|{SystemId}|{LineValue:0.0###}", out length)
         : destination.TryWrite(CultureInfo.InvariantCulture, $"{PlayerLookup}|{GameDate:yyyy-MM-dd}|{SystemId}|{LineValue:0.0###}|{Prop.Code()}", out length);
-
-    private string HashedText()
-    {
-        var text = string.Join('|', PlayerLookup, GameDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            SystemId, LineValue.ToString("0.0###", CultureInfo.InvariantCulture));
-        return Prop == PropType.Points ? text : text + "|" + Prop.Code();
-    }
-
-    private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
-
-    private static string Hash(ReadOnlySpan<byte> utf8)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8, hash);
-        return Convert.ToHexStringLower(hash[..16]);
-    }
 }
