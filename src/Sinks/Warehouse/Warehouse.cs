@@ -119,48 +119,22 @@ public sealed class Warehouse : IDisposable
     /// depend on nothing but its arguments.
     /// </summary>
     internal Task InTransactionAsync(AppendFirst appendFirst, Action<DuckDBConnection, WriteMode> write, CancellationToken cancellationToken) =>
-        Task.Run(() => AppendFirstThenUpsert(appendFirst, write), cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="InTransactionAsync(Action{DuckDBConnection}, CancellationToken)"/>, one at a time: for writes to
-    /// the tables whose keys their writers keep (migration 008: predictions, events, the execution log). Such a write
-    /// reads which of its keys are stored, then writes; another one committing in between would go unseen by it (a
-    /// transaction reads what was committed when it began) and a key would be written twice. One process holds the
-    /// file, so taking turns within it is enough.
-    /// </summary>
-    internal Task InKeyedTransactionAsync(Action<DuckDBConnection> write, CancellationToken cancellationToken) =>
         Task.Run(() =>
         {
-            lock (_instance.KeyedWrites) InTransaction(write);
-        }, cancellationToken);
-
-    /// <summary>
-    /// <see cref="InKeyedTransactionAsync(Action{DuckDBConnection}, CancellationToken)"/> for a write that also carries
-    /// rows of an indexed table, in the mode <paramref name="appendFirst"/> gives for those (see
-    /// <see cref="InTransactionAsync(AppendFirst, Action{DuckDBConnection, WriteMode}, CancellationToken)"/>).
-    /// </summary>
-    internal Task InKeyedTransactionAsync(AppendFirst appendFirst, Action<DuckDBConnection, WriteMode> write, CancellationToken cancellationToken) =>
-        Task.Run(() =>
-        {
-            lock (_instance.KeyedWrites) AppendFirstThenUpsert(appendFirst, write);
-        }, cancellationToken);
-
-    private void AppendFirstThenUpsert(AppendFirst appendFirst, Action<DuckDBConnection, WriteMode> write)
-    {
-        if (appendFirst.NextMode() == WriteMode.Append)
-        {
-            try
+            if (appendFirst.NextMode() == WriteMode.Append)
             {
-                InTransaction(connection => write(connection, WriteMode.Append));
-                return;
+                try
+                {
+                    InTransaction(connection => write(connection, WriteMode.Append));
+                    return;
+                }
+                catch (DuckDBException e) when (e.ErrorType == DuckDBErrorType.Constraint)
+                {
+                    appendFirst.Conflicted(); // a key was there already: nothing of this attempt was committed
+                }
             }
-            catch (DuckDBException e) when (e.ErrorType == DuckDBErrorType.Constraint)
-            {
-                appendFirst.Conflicted(); // a key was there already: nothing of this attempt was committed
-            }
-        }
-        InTransaction(connection => write(connection, WriteMode.Upsert));
-    }
+            InTransaction(connection => write(connection, WriteMode.Upsert));
+        }, cancellationToken);
 
     private void InTransaction(Action<DuckDBConnection> write)
     {
@@ -201,9 +175,6 @@ public sealed class Warehouse : IDisposable
     private sealed class SharedInstance(DuckDBConnection anchor)
     {
         public DuckDBConnection Anchor { get; } = anchor;
-
-        /// <summary>Held by each keyed write (<c>InKeyedTransactionAsync</c>) from before its transaction begins until it ends.</summary>
-        public Lock KeyedWrites { get; } = new();
 
         public int Users { get; set; }
     }

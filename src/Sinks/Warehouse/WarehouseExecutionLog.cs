@@ -9,24 +9,23 @@ public sealed class WarehouseExecutionLog(Warehouse warehouse) : IExecutionLog
 {
     private const string Table = "nba_predictions.prediction_worker_runs";
 
-    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken) =>
-        runs.Count == 0 ? Task.CompletedTask : warehouse.InKeyedTransactionAsync(connection => Write(connection, runs), cancellationToken);
+    private readonly AppendFirst _appendFirst = new();
 
-    /// <summary>
-    /// One row per request id (<see cref="StoredRequestIds"/>), on the caller's connection and transaction, which must be
-    /// a keyed one. A run that did the work replaces its request's row; a skip must not overwrite the row of the run that
-    /// did the work, so it is written only where its request has none.
-    /// </summary>
-    internal static void Write(DuckDBConnection connection, IReadOnlyList<WorkerRun> runs)
+    public Task WriteAsync(IReadOnlyList<WorkerRun> runs, CancellationToken cancellationToken) =>
+        runs.Count == 0 ? Task.CompletedTask : warehouse.InTransactionAsync(_appendFirst, (connection, mode) => Write(connection, mode, runs), cancellationToken);
+
+    internal static void Write(DuckDBConnection connection, WriteMode mode, IReadOnlyList<WorkerRun> runs)
     {
-        if (runs.Count == 0) return;
-        var processed = KeyedRows.LastPerKey(runs.Where(r => r.SkipReason is null).ToArray(), r => r.RequestId);
-        var stored = StoredRequestIds.Find(connection, Table, runs.Select(r => (r.RequestId, r.GameDate)).Distinct().ToArray());
-        var processedIds = processed.Select(r => r.RequestId).ToHashSet(StringComparer.Ordinal);
-        StoredRequestIds.Delete(connection, Table, processed.Where(r => stored.Contains(r.RequestId)).Select(r => (r.RequestId, r.GameDate)).ToArray());
-        var skipped = KeyedRows.LastPerKey(
-            runs.Where(r => r.SkipReason is not null && !processedIds.Contains(r.RequestId) && !stored.Contains(r.RequestId)).ToArray(), r => r.RequestId);
-        KeyedRows.Append(connection, Table, processed.Concat(skipped), Append);
+        var processed = runs.Where(r => r.SkipReason is null).ToArray();
+        var skipped = runs.Where(r => r.SkipReason is not null).ToArray();
+        KeyedRows.Replace(connection, mode, Table, "request_id", processed, r => r.RequestId, Append);
+        // A skip must not overwrite the row of the run that did the work: most skips meet that row, so they are never
+        // appended (that would fail the whole write), but inserted where their request has none.
+        if (skipped.Length > 0)
+            StagedUpsert.Merge(connection, Table, skipped, Append, stage => $"""
+                INSERT OR IGNORE INTO {Table}
+                SELECT * FROM {stage} QUALIFY row_number() OVER (PARTITION BY request_id ORDER BY rowid DESC) = 1
+                """);
     }
 
     public Task<IReadOnlySet<ProcessedRequest>> ProcessedAsync(IReadOnlyCollection<PlayerDate> keys, CancellationToken cancellationToken) => Task.Run(() =>

@@ -12,31 +12,28 @@ namespace StreamProcessor.Sinks.Warehouse;
 /// <summary>
 /// Writes a batch as production's fix did, in one transaction together with the batch's system-level dead letters
 /// (and, as an <see cref="ICompletedBatchSink"/>, its completion events and execution-log rows): a redelivered request
-/// replaces its own rows (keeping their first created_at) and never adds new ones. A request at a new line (the book
-/// moved it) makes its lines the active ones and leaves the earlier line's rows inactive. The table has no index on its
-/// key (migration 008), so the write keeps it: it finds which of its keys are stored, deletes those rows and appends its
-/// own, as one keyed write (<see cref="Warehouse.InKeyedTransactionAsync(AppendFirst, Action{DuckDBConnection, WriteMode}, CancellationToken)"/>).
+/// overwrites its own rows (keeping their first created_at) and never adds new ones. A request at a new line (the book
+/// moved it) makes its lines the active ones and leaves the earlier line's rows inactive. New keys are appended
+/// straight into the tables, and a write that meets existing keys is redone as a staged upsert (<see cref="AppendFirst"/>).
 /// </summary>
 public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSink, ICompletedBatchSink
 {
     private const string Table = "nba_predictions.player_prop_predictions";
-    private const string StagedKeys = "written_prediction_keys";
 
-    // For the batch's dead letters, the one indexed table it writes.
     private readonly AppendFirst _appendFirst = new();
 
     public Task WriteAsync(PredictionBatch batch, CancellationToken cancellationToken) =>
-        warehouse.InKeyedTransactionAsync(_appendFirst, (connection, mode) => Write(connection, mode, batch), cancellationToken);
+        warehouse.InTransactionAsync(_appendFirst, (connection, mode) => Write(connection, mode, batch), cancellationToken);
 
     public Task WriteAsync(CompletedBatch batch, CancellationToken cancellationToken) =>
-        warehouse.InKeyedTransactionAsync(_appendFirst, (connection, mode) =>
+        warehouse.InTransactionAsync(_appendFirst, (connection, mode) =>
         {
             var started = Stopwatch.GetTimestamp();
             Write(connection, mode, batch.Predictions);
-            WarehouseEventPublisher.Write(connection, batch.Events);
+            WarehouseEventPublisher.Write(connection, mode, batch.Events);
             // The rows are in, the events with them: what is left of the write is this log and the commit.
             var writeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            WarehouseExecutionLog.Write(connection, batch.Runs
+            WarehouseExecutionLog.Write(connection, mode, batch.Runs
                 .Select(r => r.SkipReason is null ? r with { WriteSeconds = writeSeconds, PublishSeconds = 0 } : r).ToArray());
         }, cancellationToken);
 
@@ -45,84 +42,54 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
         var newest = NewestPerKey(batch.Rows);
         var active = ActiveLines(newest);
         var rows = ActiveLinesMarked(newest, active);
-        if (rows.Count > 0)
-        {
-            var firstWritten = TakeStoredRows(connection, rows);
-            // Before this batch's rows go in, so that its scan meets only the rows written earlier (a season replay: 0.19-0.29
-            // CPU-s for it, from 0.35-0.42 after them). Nothing it could change is among them: they are new, or replace
-            // rows at the active lines, which it leaves alone.
-            DeactivateMovedLines(connection, rows, active);
-            KeyedRows.Append(connection, Table, rows.Select(r =>
-                (Row: r, CreatedAt: firstWritten.TryGetValue(KeyOf(r), out var first) ? first : r.CreatedAt.UtcDateTime)), Append);
-        }
+        // Before this batch's rows go in, so that its scan meets only the rows written earlier (a season replay: 0.19-0.29
+        // CPU-s for it, from 0.35-0.42 after them). Nothing it could change is among them: they are new, or upserted over
+        // rows at the active lines, which it leaves alone.
+        DeactivateMovedLines(connection, rows, active);
+        if (mode == WriteMode.Append) KeyedRows.Append(connection, Table, rows, Append);
+        else Upsert(connection, rows);
         WarehouseDeadLetterSink.Write(connection, mode, batch.SystemFailures);
     }
 
-    /// <summary>
-    /// Deletes the stored rows at the keys of <paramref name="rows"/> (a redelivery's, a forced replay's, a line the book
-    /// moved back to), returning when each was first written. One join of the keys, staged, with the rows of the
-    /// batch's dates: a new request's write finds nothing and deletes nothing.
-    /// </summary>
-    private static Dictionary<(string, DateOnly, PropType, string, double), DateTime> TakeStoredRows(DuckDBConnection connection, IReadOnlyList<PredictionRow> rows)
-    {
-        Sql.Execute(connection, $"""
-            CREATE OR REPLACE TEMP TABLE {StagedKeys} (
-                player_lookup VARCHAR, game_date DATE, prop_type VARCHAR, system_id VARCHAR, current_points_line DOUBLE)
+    private static void Upsert(DuckDBConnection connection, IReadOnlyList<PredictionRow> rows) =>
+        StagedUpsert.Merge(connection, Table, rows, Append, stage => $"""
+            INSERT INTO {Table}
+            SELECT * FROM {stage}
+            ON CONFLICT (player_lookup, game_date, prop_type, system_id, current_points_line) DO UPDATE SET
+                prediction_id = excluded.prediction_id,
+                game_id = excluded.game_id,
+                predicted_points = excluded.predicted_points,
+                confidence_score = excluded.confidence_score,
+                probability_over = excluded.probability_over,
+                recommendation = excluded.recommendation,
+                line_margin = excluded.line_margin,
+                similarity_baseline = excluded.similarity_baseline,
+                similar_games_count = excluded.similar_games_count,
+                avg_similarity_score = excluded.avg_similarity_score,
+                ensemble_systems = excluded.ensemble_systems,
+                model_version = excluded.model_version,
+                feature_version = excluded.feature_version,
+                request_id = excluded.request_id,
+                updated_at = excluded.updated_at,
+                is_active = excluded.is_active,
+                over_price = excluded.over_price,
+                under_price = excluded.under_price,
+                market_probability_over = excluded.market_probability_over,
+                expected_value = excluded.expected_value,
+                recommendation_rule = excluded.recommendation_rule
             """);
-        var first = DateOnly.MaxValue;
-        var last = DateOnly.MinValue;
-        using (var appender = connection.CreateAppender("temp", "main", StagedKeys))
-        {
-            foreach (var r in rows)
-            {
-                appender.CreateRow().AppendValue(r.PlayerLookup).AppendValue(r.GameDate).AppendValue(r.PropType.Code())
-                    .AppendValue(r.SystemId).AppendValue(r.LineValue).EndRow();
-                if (r.GameDate < first) first = r.GameDate;
-                if (r.GameDate > last) last = r.GameDate;
-            }
-        }
-        const string sameKey = """
-            p.player_lookup = k.player_lookup AND p.game_date = k.game_date AND p.prop_type = k.prop_type
-              AND p.system_id = k.system_id AND p.current_points_line = k.current_points_line
-            """;
-        var stored = new Dictionary<(string, DateOnly, PropType, string, double), DateTime>();
-        using (var cmd = Sql.Command(connection, $"""
-            SELECT p.player_lookup, p.game_date, p.prop_type, p.system_id, p.current_points_line, p.created_at
-            FROM {Table} p SEMI JOIN {StagedKeys} k ON {sameKey}
-            WHERE p.game_date BETWEEN $1 AND $2
-            """, first, last))
-        using (var reader = cmd.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                if (!PropTypes.TryParse(reader.GetString(2), out var prop)) continue;
-                stored[(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), prop, reader.GetString(3), reader.GetDouble(4))] =
-                    DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc);
-            }
-        }
-        if (stored.Count > 0)
-            Sql.Execute(connection, $"DELETE FROM {Table} p USING {StagedKeys} k WHERE p.game_date BETWEEN $1 AND $2 AND {sameKey}", first, last);
-        Sql.Execute(connection, $"DROP TABLE {StagedKeys}");
-        return stored;
-    }
 
-    private static (string, DateOnly, PropType, string, double) KeyOf(PredictionRow r) => (r.PlayerLookup, r.GameDate, r.PropType, r.SystemId, r.LineValue);
-
-    private static void Append(IDuckDBAppenderRow row, (PredictionRow Row, DateTime CreatedAt) written)
-    {
-        var p = written.Row;
-        row
-            .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
-            .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
-            .AppendValue(p.ConfidenceScore).AppendValue(p.Recommendation.Text()).AppendValue(p.LineValue)
-            .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
-            .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
-            .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
-            .AppendValue(written.CreatedAt).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
-            .AppendValue(p.PropType.Code()).AppendValue(p.ProbabilityOver)
-            .AppendValue(p.OverPrice).AppendValue(p.UnderPrice).AppendValue(p.MarketProbabilityOver).AppendValue(p.ExpectedValue)
-            .AppendValue(p.RecommendationRule);
-    }
+    private static void Append(IDuckDBAppenderRow row, PredictionRow p) => row
+        .AppendValue(p.PredictionId).AppendValue(p.SystemId).AppendValue(p.PlayerLookup)
+        .AppendValue(p.GameDate).AppendValue(p.GameId).AppendValue(p.PredictedPoints)
+        .AppendValue(p.ConfidenceScore).AppendValue(p.Recommendation.Text()).AppendValue(p.LineValue)
+        .AppendValue(p.LineMargin).AppendValue(p.SimilarityBaseline).AppendValue(p.SimilarGamesCount)
+        .AppendValue(p.AvgSimilarityScore).AppendValue(p.EnsembleSystems).AppendValue(p.ModelVersion)
+        .AppendValue(p.FeatureVersion).AppendValue(p.RequestId)
+        .AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.CreatedAt.UtcDateTime).AppendValue(p.IsActive)
+        .AppendValue(p.PropType.Code()).AppendValue(p.ProbabilityOver)
+        .AppendValue(p.OverPrice).AppendValue(p.UnderPrice).AppendValue(p.MarketProbabilityOver).AppendValue(p.ExpectedValue)
+        .AppendValue(p.RecommendationRule);
 
     /// <summary>
     /// Of rows repeating a key (a request delivered twice into one batch), the newest: the latest created_at, and of
@@ -134,7 +101,7 @@ public sealed class WarehousePredictionSink(Warehouse warehouse) : IPredictionSi
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            var key = KeyOf(r);
+            var key = (r.PlayerLookup, r.GameDate, r.PropType, r.SystemId, r.LineValue);
             if (!winner.TryGetValue(key, out var held) || rows[held].CreatedAt <= r.CreatedAt) winner[key] = i;
         }
         if (winner.Count == rows.Count) return rows;

@@ -8,9 +8,9 @@ using StreamProcessor.Systems.Prediction;
 namespace StreamProcessor.Tests.Warehouse;
 
 /// <summary>
-/// The embedded warehouse commits a batch's predictions, completion events and execution-log rows in one write: the
-/// rows of keys already there are replaced, new keys appended, every key holds one row (the tables have no index on
-/// it: the writers keep it, one write at a time) and nothing is half written.
+/// The embedded warehouse commits a batch's predictions, completion events and execution-log rows in one write:
+/// new keys are appended, a write meeting keys already there is rolled back and redone as an upsert, and either way
+/// every key holds one row and nothing is half written.
 /// </summary>
 public class CompletedBatchSinkTests
 {
@@ -34,15 +34,16 @@ public class CompletedBatchSinkTests
     }
 
     [Fact]
-    public async Task Writing_a_batch_again_replaces_every_row_and_keeps_their_first_created_at()
+    public async Task Writing_a_batch_again_updates_every_row_in_place_and_keeps_their_first_created_at()
     {
         using var temp = new TempDirectory();
         using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
         var sink = new WarehousePredictionSink(warehouse);
 
         await sink.WriteAsync(Batch(["r-1", "r-2"], predicted: 22, Morning), default);
-        // Redelivered with one new request beside them.
+        // Redelivered with one new request beside them: the append meets existing keys, the whole write is redone as an upsert.
         await sink.WriteAsync(Batch(["r-1", "r-2", "r-3"], predicted: 23, Morning.AddHours(1)), default);
+        // And a write after that conflict, of keys already there too (the upsert straight away).
         await sink.WriteAsync(Batch(["r-3"], predicted: 24, Morning.AddHours(2)), default);
 
         var rows = Query(warehouse, "SELECT request_id, predicted_points, created_at FROM nba_predictions.player_prop_predictions ORDER BY request_id, current_points_line");
@@ -141,44 +142,6 @@ public class CompletedBatchSinkTests
         Assert.Equal([$"{Player("r-1")}|points|20.5|False", $"{Player("r-1")}|points|21.5|False", $"{Player("r-1")}|points|22.5|True",
                       $"{Player("r-1")}|rebounds|7.5|True", $"{Player("r-2")}|points|20.5|True", $"{Player("r-2")}|points|21.5|True"],
             rows.Select(r => $"{r[0]}|{r[1]}|{r[2]}|{r[3]}"));
-    }
-
-    [Fact]
-    public async Task Writes_of_the_same_requests_at_the_same_time_leave_one_row_per_key()
-    {
-        using var temp = new TempDirectory();
-        // Two opens of one file share it, as the pipeline's sinks and a second command in the same process would.
-        using var first = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
-        using var second = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
-        ICompletedBatchSink[] sinks = [new WarehousePredictionSink(first), new WarehousePredictionSink(second)];
-
-        for (var round = 0; round < 8; round++)
-        {
-            var at = Morning.AddMinutes(round);
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => sinks[i % 2].WriteAsync(Batch(["r-1", "r-2"], predicted: 20 + i, at), default))));
-        }
-
-        Assert.Equal(4L, Count(first, "nba_predictions.player_prop_predictions"));
-        Assert.Equal(2L, Count(first, "nba_predictions.prediction_events"));
-        Assert.Equal(2L, Count(first, "nba_predictions.prediction_worker_runs"));
-        Assert.Equal(Morning.UtcDateTime, ((DateTime)Query(first, "SELECT min(created_at) FROM nba_predictions.player_prop_predictions")[0][0]).ToUniversalTime());
-        Assert.Equal(Morning.UtcDateTime, ((DateTime)Query(first, "SELECT max(created_at) FROM nba_predictions.player_prop_predictions")[0][0]).ToUniversalTime());
-    }
-
-    [Fact]
-    public async Task A_message_without_a_date_logged_again_keeps_one_row_its_latest()
-    {
-        using var temp = new TempDirectory();
-        using var warehouse = StreamProcessor.Sinks.Warehouse.Warehouse.OpenInDirectory(temp.Path);
-        var log = new WarehouseExecutionLog(warehouse);
-        // An undecodable message: dead-lettered with no player or date, redelivered after a crash before its ack.
-        WorkerRun Undecodable(string error) => Run("bad-1", Morning) with { PlayerLookup = null, GameDate = null, SystemsSucceeded = [], ErrorMessage = error };
-
-        await log.WriteAsync([Undecodable("first"), Run("r-1", Morning)], default);
-        await log.WriteAsync([Undecodable("second")], default);
-
-        var runs = Query(warehouse, "SELECT request_id, error_message FROM nba_predictions.prediction_worker_runs ORDER BY request_id");
-        Assert.Equal(["bad-1|second", "r-1|"], runs.Select(r => $"{r[0]}|{(r[1] is DBNull ? "" : r[1])}"));
     }
 
     private static CompletedBatch Batch(string[] requests, double predicted, DateTimeOffset at, double[]? lines = null)
