@@ -6,9 +6,8 @@ using StreamProcessor.Systems.Features;
 namespace StreamProcessor.Sinks.Warehouse;
 
 /// <summary>
-/// <c>nba_predictions.ml_feature_store_v2</c>, and the embedded implementation of the feature-load seam:
-/// a batch of keys is answered with one query that returns each key's feature row together with the
-/// player's recent games (for similarity) as lists.
+/// <c>nba_predictions.ml_feature_store_v2</c>, and the embedded implementation of the feature-load seam: a batch of
+/// keys is answered with each key's feature row and the player's recent games (for similarity), read flat (see Load).
 /// </summary>
 public sealed class FeatureTable(Warehouse warehouse, HistoryOptions? window = null) : IFeatureStore
 {
