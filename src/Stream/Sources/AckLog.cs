@@ -10,11 +10,12 @@ namespace StreamProcessor.Stream.Sources;
 /// compaction (one per line, flushed to disk before <see cref="Append"/> returns), and <c>Path.snapshot</c>, the
 /// compacted state. An id <c>prefix:N</c> (a spool line, a JSONL line) is kept as its prefix's high-water mark of
 /// contiguous numbers plus the sparse set above it (<see cref="AckRange"/>); any other id is kept as itself.
-/// Once the ids appended since the last compaction number <see cref="CompactAfter"/>, or the entries the last snapshot
-/// holds when there are more (and at start when the log is longer than that), the state is written to a new snapshot (renamed
-/// into place) and the log emptied: a state of distinct ids (a replay's) is rewritten each time it doubles, not every
-/// <see cref="CompactAfter"/> ids, which made a long replay's compactions grow with the square of its length. A torn last line (a crash mid-append) is
-/// ignored: that message is simply redelivered. Small named marks (a spool file's generation) live in <c>Path.marks</c>.
+/// Once the ids appended since the last compaction number <see cref="CompactAfter"/>, or the entries the last
+/// snapshot holds when there are more (and at start when the log is longer than that), the state is written to a new
+/// snapshot (renamed into place) and the log emptied: a state of distinct ids (a replay's) is rewritten each time it
+/// doubles, not every <see cref="CompactAfter"/> ids, which made a long replay's compactions grow with the square of
+/// its length. A torn last line (a crash mid-append) is ignored: that message is simply redelivered. Small named marks
+/// (a spool file's generation) live in <c>Path.marks</c>.
 /// </summary>
 public sealed class AckLog : IDisposable
 {
@@ -82,7 +83,7 @@ public sealed class AckLog : IDisposable
     }
 
     /// <summary>Snapshots written since this log was opened.</summary>
-    public int Compactions { get; private set; }
+    internal int Compactions { get; private set; }
 
     private int CompactionThreshold => Math.Max(CompactAfter, _entriesInSnapshot);
 

@@ -12,6 +12,9 @@ public readonly record struct PredictionKey(string PlayerLookup, DateOnly GameDa
     // takes the heap.
     private const int StackChars = 256;
 
+    // Its UTF-8 bytes: at most three a character.
+    private const int StackBytes = 3 * StackChars;
+
     /// <summary>
     /// A stable id: the same key always yields the same id, so redeliveries cannot mint new rows. The prop joins the
     /// hashed text only when it is not points, so every points id is what it was before props existed.
@@ -24,8 +27,8 @@ public readonly record struct PredictionKey(string PlayerLookup, DateOnly GameDa
             Span<char> text = stackalloc char[StackChars];
             int length;
             while (!TryWriteHashedText(text, out length)) text = new char[text.Length * 2];
-            var byteCount = Encoding.UTF8.GetMaxByteCount(length);
-            Span<byte> utf8 = byteCount <= 3 * StackChars ? stackalloc byte[3 * StackChars] : new byte[byteCount];
+            var byteCount = Encoding.UTF8.GetByteCount(text[..length]);
+            Span<byte> utf8 = byteCount <= StackBytes ? stackalloc byte[StackBytes] : new byte[byteCount];
             utf8 = utf8[..Encoding.UTF8.GetBytes(text[..length], utf8)];
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(utf8, hash);
