@@ -86,8 +86,12 @@ public sealed class ScaleOutTests(RealSeasonFixture season, ITestOutputHelper ou
         Assert.True(runs.Count(r => r.Value.Contains("moving_average")) > requests.Count - 10, "most requests predicted");
         // The breaker the failing replica opened is honoured by the survivor, which never failed xgboost_v1 itself.
         var scrape = await survivor.ScrapeAsync();
-        Assert.True(scrape.Sum("stream_system_outcomes_total", ("system", "xgboost_v1"), ("outcome", "skipped")) > 0, survivor.Transcript);
-        Assert.Equal(0, scrape.Sum("stream_system_outcomes_total", ("system", "xgboost_v1"), ("outcome", "failed")));
+        var xgboost = string.Join(", ", scrape.Series("stream_system_outcomes_total").Concat(scrape.Series("stream_system_failure_reasons_total"))
+            .Where(s => s.Labels.GetValueOrDefault("system") == "xgboost_v1" && s.Value > 0)
+            .Select(s => $"{s.Labels.GetValueOrDefault("outcome") ?? s.Labels.GetValueOrDefault("reason")}={s.Value}"));
+        output.WriteLine($"the survivor's xgboost_v1: {xgboost}");
+        Assert.True(scrape.Sum("stream_system_outcomes_total", ("system", "xgboost_v1"), ("outcome", "skipped")) > 0, $"{xgboost}\n{survivor.Transcript}");
+        Assert.True(scrape.Sum("stream_system_outcomes_total", ("system", "xgboost_v1"), ("outcome", "failed")) == 0, $"{xgboost}\n{survivor.Transcript}");
     }
 
     /// <summary>The execution log of the day: the systems that succeeded per player (one request per player).</summary>
