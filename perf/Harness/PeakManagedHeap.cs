@@ -4,6 +4,11 @@ namespace StreamProcessor.Perf.Harness;
 /// The most memory the .NET GC had committed while a run went, sampled every 100 ms: beside the process's peak RSS it
 /// tells the managed part (requests, batches, predictions in flight) from the native one (DuckDB's buffers and indexes).
 /// </summary>
+/// <remarks>
+/// The GC reports what it has committed as of its last collection, so a run that ends before the first one (a cold day
+/// on a machine whose gen0 budget holds all of it) would read 0: the bytes allocated so far are counted too, as the
+/// heap holds at least those.
+/// </remarks>
 public sealed class PeakManagedHeap : IDisposable
 {
     private readonly Timer _timer;
@@ -25,7 +30,7 @@ public sealed class PeakManagedHeap : IDisposable
 
     private void Sample()
     {
-        var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var committed = Math.Max(GC.GetGCMemoryInfo().TotalCommittedBytes, GC.GetTotalMemory(forceFullCollection: false));
         long seen;
         while (committed > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, committed, seen) != seen) { }
     }
