@@ -56,9 +56,14 @@ public class ServiceShutdownTests(RealSeasonFixture season, ITestOutputHelper ou
         Assert.True(keys[2] >= requests.Count * 0.95, $"only {keys[2]} of {requests.Count} requests have predictions");
     }
 
+    /// <summary>
+    /// Starts the service and sends SIGTERM once it has read a request. Each request's moving average is held 3 ms
+    /// (injected), so the stream takes seconds on any machine: on a fast one every request was written before the
+    /// signal landed, and the stop was not mid-stream.
+    /// </summary>
     private async Task<ServiceProcess> RunAndStopMidStream(string workingDirectory, Dictionary<string, string> environment)
     {
-        var service = ServiceProcess.Start(season.DataDir, workingDirectory, environment);
+        var service = ServiceProcess.Start(season.DataDir, workingDirectory, environment, "--inject", "moving_average.delay_ms=3");
         try
         {
             await service.ScrapeUntilAsync(s => s.Sum("stream_requests_received_total") > 0, "the first request to be read");
