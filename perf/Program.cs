@@ -5,7 +5,7 @@ using StreamProcessor.Perf.Load;
 
 // dotnet run -c Release --project perf -- [--quick] [--json] [--jit]     the replay harness (--jit: the JIT-compiled build, not the ReadyToRun publish)
 // dotnet run -c Release --project perf -- bench [BenchmarkDotNet options, e.g. --filter '*Write*']
-// dotnet run -c Release --project perf -- load [--target spool|pubsub] [--rates 100,1000,5000,max] [--soak-minutes 30] [--jit]
+// dotnet run -c Release --project perf -- load [--target spool|pubsub|bigquery] [--rates 100,1000,5000,max] [--soak-minutes 30] [--jit]
 if (args is ["--child", var spec])
 {
     var result = await ScaleRun.RunAsync(RunSpec.FromArgument(spec));

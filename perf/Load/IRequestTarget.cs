@@ -2,8 +2,9 @@ namespace StreamProcessor.Perf.Load;
 
 /// <summary>
 /// Where the load generator offers requests, chosen with <c>--target</c>: the spool of embedded mode
-/// (<see cref="SpoolTarget"/>) or a topic of Google's Pub/Sub emulator (<see cref="PubSubTarget"/>); the generator, the
-/// pacing and the measurements stay as they are.
+/// (<see cref="SpoolTarget"/>), a topic of Google's Pub/Sub emulator (<see cref="PubSubTarget"/>), or that topic with the
+/// service writing to the local BigQuery Storage server (<see cref="BigQueryTarget"/>); the generator, the pacing and the
+/// measurements stay as they are.
 /// </summary>
 public interface IRequestTarget : IDisposable
 {

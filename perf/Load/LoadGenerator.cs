@@ -27,9 +27,9 @@ public static class LoadGenerator
         var next = 0;
         byte[][] Take(int n) => Enumerable.Range(0, n).Select(_ => Offer(payloads, next++)).ToArray();
 
-        using var target = await CreateTargetAsync(options.Target, dataDir);
-        var logFile = Path.Combine(output, "load-service.log");
         var programs = MeasuredPrograms.Choose(options.Jit, Console.Error);
+        using var target = await CreateTargetAsync(options.Target, root, programs, data, dataDir);
+        var logFile = Path.Combine(output, "load-service.log");
         await using var service = ServiceUnderLoad.Start(programs, dataDir, data.ConfigPath, target, logFile);
         await service.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
         Console.Error.WriteLine($"perf load: stream run ({(programs.ReadyToRun ? "ReadyToRun" : "JIT")}) is ready at {service.BaseUrl} (log: {logFile}), target {target.Name}");
@@ -71,11 +71,12 @@ public static class LoadGenerator
         return System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
     }
 
-    private static async Task<IRequestTarget> CreateTargetAsync(string name, string dataDir) => name switch
+    private static async Task<IRequestTarget> CreateTargetAsync(string name, string root, MeasuredPrograms programs, PerfData data, string dataDir) => name switch
     {
         "spool" => new SpoolTarget(Path.Combine(dataDir, "spool-load")),
         "pubsub" => await PubSubTarget.StartAsync(),
-        _ => throw new ArgumentException($"unknown load target \"{name}\"; the targets are spool and pubsub"),
+        "bigquery" => await BigQueryTarget.StartAsync(root, programs, dataDir, data.ConfigPath, data.BoxScores),
+        _ => throw new ArgumentException($"unknown load target \"{name}\"; the targets are spool, pubsub and bigquery"),
     };
 
     private static byte[][] SeasonPayloads(string dataDir, string configPath)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StreamProcessor.Perf.Load;
 
 /// <summary>
-/// <c>perf -- load [--rates 100,1000,5000,max] [--step-seconds 20] [--soak-minutes 30] [--soak-rate 1000] [--target spool|pubsub] [--json] [--jit]</c>.
+/// <c>perf -- load [--rates 100,1000,5000,max] [--step-seconds 20] [--soak-minutes 30] [--soak-rate 1000] [--target spool|pubsub|bigquery] [--json] [--jit]</c>.
 /// </summary>
 public sealed record LoadOptions
 {

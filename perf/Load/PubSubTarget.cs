@@ -11,7 +11,7 @@ namespace StreamProcessor.Perf.Load;
 /// </summary>
 public sealed class PubSubTarget : IRequestTarget
 {
-    private const string Project = "perf-load";
+    internal const string Project = "perf-load";
     private const int PublishCallSize = 1000; // messages per publish call (Pub/Sub's limit)
 
     private readonly Process _emulator;
