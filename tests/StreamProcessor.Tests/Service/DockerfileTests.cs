@@ -39,14 +39,17 @@ public partial class DockerfileTests
     }
 
     [Fact]
-    public void It_builds_with_the_sdk_and_runs_on_the_runtime_image()
+    public void It_builds_with_the_sdk_and_runs_self_contained_on_the_runtime_deps_image()
     {
         var froms = Instructions().Where(i => i.Keyword == "FROM").Select(i => i.Arguments).ToArray();
         Assert.True(froms.Length >= 2, "multi-stage: a build stage and a runtime stage");
         Assert.Matches(@"dotnet/sdk:10\.0\s+AS\s+build", froms[0]);
-        Assert.Matches(@"dotnet/aspnet:10\.0", froms[^1]);
+        // runtime-deps holds no .NET runtime: only a self-contained publish runs on it.
+        Assert.Matches(@"dotnet/runtime-deps:10\.0", froms[^1]);
         Assert.Contains(FinalStage(), i => i.Keyword == "COPY" && i.Arguments.StartsWith("--from=build", StringComparison.Ordinal));
-        Assert.Contains(Instructions(), i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish src/Stream/Stream.csproj"));
+        var publish = Assert.Single(Instructions(), i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish src/Stream/Stream.csproj")).Arguments;
+        Assert.Contains("--self-contained true", publish);
+        Assert.Contains("-p:PublishReadyToRunComposite=true", publish);
     }
 
     [Fact]
@@ -57,7 +60,7 @@ public partial class DockerfileTests
         Assert.DoesNotMatch(@"^(root|0)(:|$)", user);
         var entrypoint = JsonSerializer.Deserialize<string[]>(Assert.Single(final, i => i.Keyword == "ENTRYPOINT").Arguments)!;
         var cmd = JsonSerializer.Deserialize<string[]>(Assert.Single(final, i => i.Keyword == "CMD").Arguments)!;
-        Assert.Equal(["dotnet", "/app/stream.dll", "run"], entrypoint.Concat(cmd));
+        Assert.Equal(["/app/stream", "run"], entrypoint.Concat(cmd));
     }
 
     [Fact]
