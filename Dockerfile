@@ -25,11 +25,10 @@ COPY src/Google/PubSub/protos/package.json src/Google/PubSub/protos/package-lock
 COPY src/Google/BigQuery/BigQuery.csproj src/Google/BigQuery/
 COPY src/Google/BigQuery/protos/package.json src/Google/BigQuery/protos/package-lock.json src/Google/BigQuery/protos/BigQueryStorageProtos.targets src/Google/BigQuery/protos/
 COPY src/Stream/Stream.csproj src/Stream/
-# ReadyToRun, for the platform the image is built on: precompiled code spares the JIT on the first use of every method
-# (perf harness, alternated runs: a cold day's replay 420-530 -> ~335 ms, the season +8 % requests/s). Self-contained
-# and composite: the framework and stream in one image and one version bubble, so that the framework's generics over
-# stream's own types (tuple-keyed collections, async state machines) are precompiled as well (a cold day 131-137 ->
-# 91-98 ms, the season 8,590-9,766 -> 10,371-11,202 requests/s; ~37 MB more RSS). The perf harness measures this build.
+# ReadyToRun, for the platform the image is built on: precompiled code spares the JIT the first use of every method.
+# Self-contained and composite: the framework and stream in one image and one version bubble, so that the framework's
+# generics over stream's own types (tuple-keyed collections, async state machines) are precompiled as well. perf
+# measures this same build (Perf.csproj; figures in the README's Performance section).
 RUN dotnet restore src/Stream/Stream.csproj --use-current-runtime -p:PublishReadyToRun=true -p:SelfContained=true
 RUN cd src/Google/PubSub/protos && npm ci --ignore-scripts --no-audit --no-fund
 RUN cd src/Google/BigQuery/protos && npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.restored

@@ -57,7 +57,7 @@ public sealed partial class BigQueryTarget : IRequestTarget
         }
         catch
         {
-            Stop(server);
+            ChildProcesses.Stop(server);
             pubSub.Dispose();
             throw;
         }
@@ -91,7 +91,7 @@ public sealed partial class BigQueryTarget : IRequestTarget
         }
         catch
         {
-            Stop(server);
+            ChildProcesses.Stop(server);
             throw;
         }
     }
@@ -111,21 +111,10 @@ public sealed partial class BigQueryTarget : IRequestTarget
         Console.Error.WriteLine($"perf load: stream {args[0]} {args[1]} --warehouse bigquery: done");
     }
 
-    private static void Stop(Process? process)
-    {
-        if (process is null) return;
-        try
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException) { }
-        process.Dispose();
-    }
-
     public void Dispose()
     {
         _pubSub.Dispose();
-        Stop(_server);
+        ChildProcesses.Stop(_server);
     }
 
     [GeneratedRegex(@"listening on http://127\.0\.0\.1:(\d+)")]

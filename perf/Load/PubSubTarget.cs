@@ -125,11 +125,6 @@ public sealed class PubSubTarget : IRequestTarget
     public void Dispose()
     {
         _http.Dispose();
-        try
-        {
-            if (!_emulator.HasExited) _emulator.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException) { }
-        _emulator.Dispose();
+        ChildProcesses.Stop(_emulator);
     }
 }
