@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace StreamProcessor.Stream.Sources;
@@ -9,7 +11,10 @@ namespace StreamProcessor.Stream.Sources;
 /// depend on what is live, not on history. Two files: <see cref="Path"/>, the ids acknowledged since the last
 /// compaction (one per line, flushed to disk before <see cref="Append"/> returns), and <c>Path.snapshot</c>, the
 /// compacted state. An id <c>prefix:N</c> (a spool line, a JSONL line) is kept as its prefix's high-water mark of
-/// contiguous numbers plus the sparse set above it (<see cref="AckRange"/>); any other id is kept as itself.
+/// contiguous numbers plus the sparse set above it (<see cref="AckRange"/>); any other id (a replay's
+/// <c>replay:date:player:prop</c>) as its fingerprint, the first 128 bits of its SHA-256: a replay holds one per request,
+/// and the ids themselves were most of a long replay's managed heap (~58 MB of strings over the 25x season's 462,375
+/// against ~13 MB of fingerprints). A cryptographic hash, so that no id a file supplies can be made to pass for another.
 /// Once the ids appended since the last compaction number <see cref="CompactAfter"/>, or the entries the last
 /// snapshot holds when there are more (and at start when the log is longer than that), the state is written to a new
 /// snapshot (renamed into place) and the log emptied: a state of distinct ids (a replay's) is rewritten each time it
@@ -20,10 +25,10 @@ namespace StreamProcessor.Stream.Sources;
 public sealed class AckLog : IDisposable
 {
     public const int DefaultCompactAfter = 10_000;
-    private const string SnapshotHeader = "# stream ack snapshot v1";
+    private const string SnapshotHeader = "# stream ack snapshot v2";
 
     private readonly Dictionary<string, AckRange> _ranges = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _others = new(StringComparer.Ordinal);
+    private readonly HashSet<UInt128> _others = [];
     private readonly Dictionary<string, string> _marks = new(StringComparer.Ordinal);
     private readonly FileStream _file;
     private readonly object _gate = new();
@@ -102,7 +107,7 @@ public sealed class AckLog : IDisposable
         {
             return Split(messageId) is var (prefix, number)
                 ? _ranges.TryGetValue(prefix, out var range) && range.Contains(number)
-                : _others.Contains(messageId);
+                : _others.Contains(Fingerprint(messageId));
         }
     }
 
@@ -157,10 +162,10 @@ public sealed class AckLog : IDisposable
             {
                 foreach (var (prefix, range) in _ranges)
                     writer.Write($"R\t{range.HighWaterMark.ToString(CultureInfo.InvariantCulture)}\t{string.Join(',', range.Above.Select(n => n.ToString(CultureInfo.InvariantCulture)))}\t{prefix}\n");
-                foreach (var id in _others)
+                foreach (var fingerprint in _others)
                 {
-                    writer.Write("I\t");
-                    writer.Write(id);
+                    writer.Write("H\t");
+                    writer.Write(fingerprint.ToString("x32", CultureInfo.InvariantCulture));
                     writer.Write('\n');
                 }
             });
@@ -246,8 +251,11 @@ public sealed class AckLog : IDisposable
                     Range(parts[3]).Restore(long.Parse(parts[1], CultureInfo.InvariantCulture),
                         parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => long.Parse(n, CultureInfo.InvariantCulture)));
                     break;
-                case "I" when parts.Length >= 2:
-                    _others.Add(line[2..]);
+                case "H" when parts.Length == 2 && UInt128.TryParse(parts[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var fingerprint):
+                    _others.Add(fingerprint);
+                    break;
+                case "I" when parts.Length >= 2: // a v1 snapshot's id, as itself
+                    _others.Add(Fingerprint(line[2..]));
                     break;
                 default:
                     throw new InvalidDataException($"{SnapshotPath}: cannot read the line \"{line}\"");
@@ -258,7 +266,24 @@ public sealed class AckLog : IDisposable
     private void Apply(string id)
     {
         if (Split(id) is var (prefix, number)) Range(prefix).Add(number);
-        else _others.Add(id);
+        else _others.Add(Fingerprint(id));
+    }
+
+    private static UInt128 Fingerprint(string id)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(id.Length);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[length];
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(id, utf8)], hash);
+            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private AckRange Range(string prefix)

@@ -5,7 +5,7 @@ namespace StreamProcessor.Tests.Sources;
 public class AckLogCompactionTests
 {
     [Fact]
-    public void A_long_history_is_compacted_at_start_into_a_high_water_mark_per_file_and_the_few_lines_above_it()
+    public void A_longIdhistory_is_compacted_at_start_into_a_high_water_mark_per_file_and_the_few_lines_above_it()
     {
         using var temp = new TempDirectory();
         var path = temp.File("acks.log");
@@ -76,6 +76,33 @@ public class AckLogCompactionTests
         using var reopened = AckLog.Open(path, compactAfter: 100);
         Assert.All(ids, id => Assert.True(reopened.IsAcknowledged(id)));
         Assert.False(reopened.IsAcknowledged("replay:2025-02-12:player-6400:points"));
+    }
+
+    [Fact]
+    public void A_snapshot_written_before_fingerprints_still_acknowledges_its_ids_and_is_rewritten_without_them()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("acks.log");
+        var longId = "requests:" + new string('é', 400); // past the stack buffer, and not ASCII
+        File.WriteAllText(path + ".snapshot", "# stream ack snapshot v1\nR\t3\t5\ta.jsonl\nI\treplay:2025-02-12:lebron-james:points\nI\t" + longId + "\n");
+
+        using (var log = AckLog.Open(path))
+        {
+            Assert.True(log.IsAcknowledged("replay:2025-02-12:lebron-james:points"));
+            Assert.True(log.IsAcknowledged(longId));
+            Assert.True(log.IsAcknowledged("a.jsonl:3") && log.IsAcknowledged("a.jsonl:5"));
+            Assert.False(log.IsAcknowledged("a.jsonl:4"));
+            Assert.False(log.IsAcknowledged("replay:2025-02-12:lebron-james:rebounds"));
+            log.Append(["replay:2025-02-13:lebron-james:points"]);
+            log.Compact();
+        }
+        var snapshot = File.ReadAllText(path + ".snapshot");
+        Assert.DoesNotContain("lebron", snapshot);
+        using var reopened = AckLog.Open(path);
+        Assert.Equal(5, reopened.EntriesInMemory); // a's mark, the 5 above it, three fingerprints
+        Assert.True(reopened.IsAcknowledged("replay:2025-02-13:lebron-james:points"));
+        Assert.True(reopened.IsAcknowledged(longId));
+        Assert.False(reopened.IsAcknowledged("replay:2025-02-14:lebron-james:points"));
     }
 
     [Fact]
