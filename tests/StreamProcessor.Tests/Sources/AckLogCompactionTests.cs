@@ -5,7 +5,7 @@ namespace StreamProcessor.Tests.Sources;
 public class AckLogCompactionTests
 {
     [Fact]
-    public void A_longIdhistory_is_compacted_at_start_into_a_high_water_mark_per_file_and_the_few_lines_above_it()
+    public void A_long_history_is_compacted_at_start_into_a_high_water_mark_per_file_and_the_few_lines_above_it()
     {
         using var temp = new TempDirectory();
         var path = temp.File("acks.log");
