@@ -97,6 +97,7 @@ internal static class RunCommand
             return CliApp.Ok;
         }
         await using var adapters = bigQuery ? WarehouseAdapters.OpenBigQuery(quiet) : WarehouseAdapters.Open(quiet, warehouse!);
+        _ = new WarehouseMemoryMetrics(adapters.MemoryByUse, registry);
         if (bigQuery)
         {
             readiness.Passed(Readiness.Warehouse);

@@ -50,5 +50,7 @@ internal sealed class BigQueryWarehouseAdapters(BigQueryWarehouse bigQuery) : IW
     public Task<IReadOnlyList<PredictionRow>> PredictionsOfAsync(DateOnly date, CancellationToken cancellationToken) =>
         bigQuery.PredictionReader.ReadDateAsync(date, cancellationToken);
 
+    public IReadOnlyDictionary<string, long>? MemoryByUse() => null; // BigQuery's memory is BigQuery's
+
     public ValueTask DisposeAsync() => bigQuery.DisposeAsync();
 }

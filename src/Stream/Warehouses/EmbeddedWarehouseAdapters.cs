@@ -43,6 +43,8 @@ internal sealed class EmbeddedWarehouseAdapters(Warehouse warehouse, bool owned 
     public Task<IReadOnlyList<PredictionRow>> PredictionsOfAsync(DateOnly date, CancellationToken cancellationToken) =>
         Task.FromResult(new PredictionTable(warehouse).ReadDate(date));
 
+    public IReadOnlyDictionary<string, long>? MemoryByUse() => warehouse.MemoryByTag();
+
     public ValueTask DisposeAsync()
     {
         if (owned) warehouse.Dispose();

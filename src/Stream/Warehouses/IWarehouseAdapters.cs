@@ -52,4 +52,10 @@ internal interface IWarehouseAdapters : IAsyncDisposable
     Task<IReadOnlyList<BoxScore>> GenerateDefaultSeasonAsync(int seed, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<PredictionRow>> PredictionsOfAsync(DateOnly date, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The memory the warehouse itself holds in this process, in bytes by use (the embedded file's DuckDB: cached table
+    /// blocks, indexes, rows not yet checkpointed, ...); null for a warehouse that holds none here.
+    /// </summary>
+    IReadOnlyDictionary<string, long>? MemoryByUse();
 }
