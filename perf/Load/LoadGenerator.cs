@@ -46,7 +46,7 @@ public static class LoadGenerator
         }
         var soak = options.SoakMinutes > 0 ? await SoakAsync(service, target, options, Take) : null;
         if (soak is not null)
-            Console.WriteLine($"soak {soak.Minutes:N1} min at {soak.Rate}/s: {soak.Requests:N0} requests ({soak.SustainedPerSecond:N0}/s), RSS {soak.RssFirstMinuteMb:N0} -> {soak.RssLastMinuteMb:N0} MB ({soak.RssGrowthPercent:+0.0;-0.0}%), peak {soak.RssPeakMb:N0} MB, managed {soak.ManagedFirstMinuteMb:N0} -> {soak.ManagedLastMinuteMb:N0} MB, p50 {soak.P50Ms:N1} ms, p99 {soak.P99Ms:N1} ms");
+            Console.WriteLine($"soak {soak.Minutes:N1} min at {soak.Rate}/s: {soak.Requests:N0} requests ({soak.SustainedPerSecond:N0}/s), RSS {soak.RssFirstMinuteMb:N0} -> {soak.RssLastMinuteMb:N0} MB ({soak.RssGrowthPercent:+0.0;-0.0}%), peak {soak.RssPeakMb:N0} MB, managed {soak.ManagedFirstMinuteMb:N0} -> {soak.ManagedLastMinuteMb:N0} MB, warehouse {soak.WarehouseFirstMinuteMb:N0} -> {soak.WarehouseLastMinuteMb:N0} MB, p50 {soak.P50Ms:N1} ms, p99 {soak.P99Ms:N1} ms");
 
         var report = new { target = target.Name, ready_to_run = programs.ReadyToRun, steps, soak };
         File.WriteAllText(Path.Combine(output, "load-results.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
@@ -175,7 +175,7 @@ public static class LoadGenerator
         foreach (var minute in samples.GroupBy(s => (int)s.Minute))
         {
             var end = minute.Last().Metrics;
-            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1), Math.Round(minute.Average(s => s.Managed), 1), end.Done - minuteBefore.Done,
+            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1), Math.Round(minute.Average(s => s.Managed), 1), Math.Round(minute.Average(s => s.Warehouse), 1), end.Done - minuteBefore.Done,
                 Math.Round(end.QuantileSince(minuteBefore, 0.99) * 1000, 1), Math.Round(end.MeanSince(minuteBefore, "stream_write_duration_seconds") * 1000, 1)));
             minuteBefore = end;
         }
@@ -191,6 +191,8 @@ public static class LoadGenerator
             RssPeakMb = Math.Round(samples.Select(s => s.Rss).DefaultIfEmpty(double.NaN).Max(), 1),
             ManagedFirstMinuteMb = Mean(First, s => s.Managed),
             ManagedLastMinuteMb = Mean(Last, s => s.Managed),
+            WarehouseFirstMinuteMb = Mean(First, s => s.Warehouse),
+            WarehouseLastMinuteMb = Mean(Last, s => s.Warehouse),
             P50Ms = Math.Round(after.QuantileSince(before, 0.50) * 1000, 1),
             P99Ms = Math.Round(after.QuantileSince(before, 0.99) * 1000, 1),
             ByMinute = byMinute,
@@ -201,5 +203,7 @@ public static class LoadGenerator
     private readonly record struct SoakSample(double Minute, double Rss, MetricsSnapshot Metrics)
     {
         public double Managed => Metrics.ManagedBytes / (1024 * 1024);
+
+        public double Warehouse => Metrics.WarehouseBytes / (1024 * 1024);
     }
 }

@@ -5,10 +5,10 @@ namespace StreamProcessor.Perf.Load;
 /// <summary>
 /// One scrape of the service's /metrics: the request counters, the end-to-end latency histogram, and the sums and
 /// counts of the per-batch stage histograms (durations of the feature read, write and publish; batch sizes by stage),
-/// and the managed heap.
+/// the managed heap, and what the embedded warehouse holds (DuckDB's memory; 0 on BigQuery, which holds none in the process).
 /// </summary>
 public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList<(double Le, double Count)> LatencyBuckets,
-    IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes)
+    IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes, double WarehouseBytes)
 {
     private static readonly string[] Stages =
         ["stream_feature_load_duration_seconds", "stream_write_duration_seconds", "stream_publish_duration_seconds", "stream_batch_size"];
@@ -21,7 +21,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
 
     public static MetricsSnapshot Parse(string text)
     {
-        double done = 0, received = 0, managed = double.NaN;
+        double done = 0, received = 0, managed = double.NaN, warehouse = 0;
         var buckets = new SortedDictionary<double, double>();
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
@@ -38,6 +38,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                 totals[line[..space]] = value;
             else if (name == "stream_requests_received_total") received += value;
             else if (name == "dotnet_total_memory_bytes") managed = value; // the GC's heap (prometheus-net's DotNetStats)
+            else if (name == "stream_warehouse_memory_bytes") warehouse += value;
             else if (name == Latency)
             {
                 var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];
@@ -46,7 +47,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                 buckets[bound] = buckets.GetValueOrDefault(bound) + value;
             }
         }
-        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals, managed);
+        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals, managed, warehouse);
     }
 
     /// <summary>The mean of a stage histogram's observations between <paramref name="before"/> and this scrape (NaN without any).</summary>

@@ -4,7 +4,8 @@ namespace StreamProcessor.Perf.Load;
 
 /// <summary>
 /// The service over a soak at a steady rate: what it sustained, its latency, and its RSS (with the managed heap
-/// beside it, so growth can be told apart: the GC's or native, DuckDB's) from the first minute's mean to the last's.
+/// and DuckDB's own memory beside it, so growth can be told apart: the GC's, DuckDB's, or other native) from the first
+/// minute's mean to the last's.
 /// </summary>
 public sealed record SoakResult
 {
@@ -21,7 +22,9 @@ public sealed record SoakResult
     [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
     [JsonPropertyName("managed_first_minute_mb")] public required double ManagedFirstMinuteMb { get; init; }
     [JsonPropertyName("managed_last_minute_mb")] public required double ManagedLastMinuteMb { get; init; }
+    [JsonPropertyName("warehouse_first_minute_mb")] public required double WarehouseFirstMinuteMb { get; init; }
+    [JsonPropertyName("warehouse_last_minute_mb")] public required double WarehouseLastMinuteMb { get; init; }
 
-    /// <summary>Per minute of the soak: the mean RSS and managed heap (MB), and requests finished in it.</summary>
+    /// <summary>Per minute of the soak: the mean RSS, managed heap and warehouse memory (MB), and requests finished in it.</summary>
     [JsonPropertyName("by_minute")] public required IReadOnlyList<SoakMinute> ByMinute { get; init; }
 }
