@@ -8,20 +8,13 @@ namespace StreamProcessor.Tests.Observability;
 
 public class PrometheusPipelineObserverTests
 {
-    private static async Task<PrometheusScrape> Scrape(CollectorRegistry registry)
-    {
-        using var stream = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(stream);
-        return PrometheusScrape.Parse(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
     [Fact]
     public async Task Every_system_outcome_reason_and_breaker_series_exists_at_zero_before_any_request()
     {
         var registry = Metrics.NewCustomRegistry();
         _ = new PrometheusPipelineObserver(registry);
 
-        var scrape = await Scrape(registry);
+        var scrape = await PrometheusScrape.OfAsync(registry);
 
         foreach (var system in SystemIds.All)
         {
@@ -57,7 +50,7 @@ public class PrometheusPipelineObserverTests
         observer.BreakerStateChanged(SystemIds.Xgboost, PropType.Threes, BreakerState.Open);
         depth = 128;
 
-        var scrape = await Scrape(registry);
+        var scrape = await PrometheusScrape.OfAsync(registry);
 
         Assert.Equal(3, scrape.Sum("stream_requests_received_total"));
         Assert.Equal(1, scrape.Sum("stream_requests_succeeded_total"));

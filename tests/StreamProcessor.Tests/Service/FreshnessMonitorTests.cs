@@ -16,13 +16,6 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    private static async Task<PrometheusScrape> ScrapeAsync(CollectorRegistry registry)
-    {
-        using var text = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(text);
-        return PrometheusScrape.Parse(System.Text.Encoding.UTF8.GetString(text.ToArray()));
-    }
-
     [Fact]
     public async Task Each_input_table_reports_the_age_of_its_newest_row_and_its_rows_for_todays_game_date()
     {
@@ -44,7 +37,7 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         var monitor = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), new FreshnessOptions(), registry, NullLogger.Instance, clock);
 
         Assert.True(await monitor.RefreshAsync(CancellationToken.None));
-        var scrape = await ScrapeAsync(registry);
+        var scrape = await PrometheusScrape.OfAsync(registry);
 
         Assert.Equal(30 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "features")));
         Assert.Equal(3 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "box_scores")));
@@ -54,12 +47,12 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
 
         // Ages grow at every scrape without a new check; the game date turns over at midnight in New York, not UTC.
         clock.Now = DateTimeOffset.Parse("2025-02-13T04:30:00Z");
-        scrape = await ScrapeAsync(registry);
+        scrape = await PrometheusScrape.OfAsync(registry);
         Assert.Equal(40.5 * 3600, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "features")));
         Assert.Equal(new DateOnly(2025, 2, 12), monitor.Today);
         clock.Now = DateTimeOffset.Parse("2025-07-01T12:00:00Z");
         Assert.True(await monitor.RefreshAsync(CancellationToken.None));
-        Assert.Equal(0, (await ScrapeAsync(registry)).Sum("stream_input_rows_today", ("table", "features"))); // the offseason: no features today
+        Assert.Equal(0, (await PrometheusScrape.OfAsync(registry)).Sum("stream_input_rows_today", ("table", "features"))); // the offseason: no features today
     }
 
     private sealed class FlakyInputs : StreamProcessor.Sinks.Freshness.IInputFreshness
@@ -93,7 +86,7 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(30)); // ends quietly when asked
 
-        Assert.True((await ScrapeAsync(registry)).Sum("stream_input_rows_today", ("table", "features")) >= 3);
+        Assert.True((await PrometheusScrape.OfAsync(registry)).Sum("stream_input_rows_today", ("table", "features")) >= 3);
     }
 
     [Fact]
@@ -105,7 +98,7 @@ public class FreshnessMonitorTests(RealSeasonFixture season)
         var monitor = new FreshnessMonitor(new WarehouseInputFreshness(warehouse), new FreshnessOptions(), registry, NullLogger.Instance);
 
         Assert.True(await monitor.RefreshAsync(CancellationToken.None));
-        var scrape = await ScrapeAsync(registry);
+        var scrape = await PrometheusScrape.OfAsync(registry);
 
         Assert.Equal(double.PositiveInfinity, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "box_scores")));
         Assert.Equal(double.PositiveInfinity, scrape.Sum("stream_input_newest_row_age_seconds", ("table", "features")));

@@ -21,6 +21,14 @@ public sealed partial class PrometheusScrape
     [GeneratedRegex("""([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(,|$)""")]
     private static partial Regex Label();
 
+    /// <summary>What a scrape of <paramref name="registry"/> would serve, without the HTTP.</summary>
+    public static async Task<PrometheusScrape> OfAsync(Prometheus.CollectorRegistry registry)
+    {
+        using var text = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(text);
+        return Parse(System.Text.Encoding.UTF8.GetString(text.ToArray()));
+    }
+
     public static PrometheusScrape Parse(string text)
     {
         var scrape = new PrometheusScrape { Text = text };

@@ -6,13 +6,6 @@ namespace StreamProcessor.Tests.Service;
 
 public class WarehouseMemoryMetricsTests
 {
-    private static async Task<PrometheusScrape> ScrapeAsync(CollectorRegistry registry)
-    {
-        using var text = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(text);
-        return PrometheusScrape.Parse(System.Text.Encoding.UTF8.GetString(text.ToArray()));
-    }
-
     [Fact]
     public async Task A_scrape_reports_what_duckdb_holds_by_use_and_bounded_by_its_limit()
     {
@@ -27,7 +20,7 @@ public class WarehouseMemoryMetricsTests
         var registry = Metrics.NewCustomRegistry();
         _ = new WarehouseMemoryMetrics(warehouse.MemoryByTag, registry);
 
-        var scrape = await ScrapeAsync(registry);
+        var scrape = await PrometheusScrape.OfAsync(registry);
 
         var total = scrape.Sum("stream_warehouse_memory_bytes");
         Assert.True(total > 1_000_000, $"DuckDB holds the table it just wrote: {total} bytes");
@@ -42,16 +35,16 @@ public class WarehouseMemoryMetricsTests
         var registry = Metrics.NewCustomRegistry();
         _ = new WarehouseMemoryMetrics(() => fail ? throw new InvalidOperationException("the file is closing") : answer, registry);
 
-        Assert.Equal(5_700, (await ScrapeAsync(registry)).Sum("stream_warehouse_memory_bytes"));
+        Assert.Equal(5_700, (await PrometheusScrape.OfAsync(registry)).Sum("stream_warehouse_memory_bytes"));
         answer = new Dictionary<string, long> { ["BASE_TABLE"] = 6_000 };
-        var scrape = await ScrapeAsync(registry);
+        var scrape = await PrometheusScrape.OfAsync(registry);
         Assert.Equal(0, scrape.Sum("stream_warehouse_memory_bytes", ("use", "ART_INDEX")));
         Assert.Equal(6_000, scrape.Sum("stream_warehouse_memory_bytes", ("use", "BASE_TABLE")));
         fail = true;
-        Assert.Equal(6_000, (await ScrapeAsync(registry)).Sum("stream_warehouse_memory_bytes"));
+        Assert.Equal(6_000, (await PrometheusScrape.OfAsync(registry)).Sum("stream_warehouse_memory_bytes"));
 
         var elsewhere = Metrics.NewCustomRegistry();
         _ = new WarehouseMemoryMetrics(() => null, elsewhere);
-        Assert.False((await ScrapeAsync(elsewhere)).Has("stream_warehouse_memory_bytes"));
+        Assert.False((await PrometheusScrape.OfAsync(elsewhere)).Has("stream_warehouse_memory_bytes"));
     }
 }
