@@ -24,7 +24,7 @@ public sealed class WarehouseMemoryMetrics
         registry.AddBeforeCollectCallback(Sample);
     }
 
-    public void Sample()
+    private void Sample()
     {
         IReadOnlyDictionary<string, long>? uses;
         try
