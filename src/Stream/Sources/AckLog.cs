@@ -103,25 +103,28 @@ public sealed class AckLog : IDisposable
 
     public bool IsAcknowledged(string messageId)
     {
-        lock (_gate)
-        {
-            return Split(messageId) is var (prefix, number)
-                ? _ranges.TryGetValue(prefix, out var range) && range.Contains(number)
-                : _others.Contains(Fingerprint(messageId));
-        }
+        lock (_gate) return Holds(Entry.Of(messageId));
     }
 
     public void Append(IReadOnlyList<string> messageIds)
     {
         lock (_gate)
         {
-            var fresh = messageIds.Where(id => !IsAcknowledged(id)).Distinct().ToArray();
-            if (fresh.Length == 0) return;
-            if (fresh.Any(id => id.Contains('\n'))) throw new ArgumentException("a message id cannot contain a newline", nameof(messageIds));
-            WriteLines(fresh);
+            // Each id split or hashed once, for the check and for the state.
+            var fresh = new List<(string Id, Entry Entry)>(messageIds.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in messageIds)
+            {
+                if (!seen.Add(id)) continue;
+                var entry = Entry.Of(id);
+                if (!Holds(entry)) fresh.Add((id, entry));
+            }
+            if (fresh.Count == 0) return;
+            if (fresh.Any(f => f.Id.Contains('\n'))) throw new ArgumentException("a message id cannot contain a newline", nameof(messageIds));
+            WriteLines(fresh.ConvertAll(f => f.Id));
             _file.Flush(flushToDisk: true);
-            foreach (var id in fresh) Apply(id);
-            _appendedSinceCompaction += fresh.Length;
+            foreach (var (_, entry) in fresh) Add(entry);
+            _appendedSinceCompaction += fresh.Count;
             if (_appendedSinceCompaction >= CompactionThreshold) Compact();
         }
     }
@@ -263,10 +266,22 @@ public sealed class AckLog : IDisposable
         }
     }
 
-    private void Apply(string id)
+    private void Apply(string id) => Add(Entry.Of(id));
+
+    private bool Holds(Entry entry) => entry.Prefix is { } prefix
+        ? _ranges.TryGetValue(prefix, out var range) && range.Contains(entry.Number)
+        : _others.Contains(entry.Fingerprint);
+
+    private void Add(Entry entry)
     {
-        if (Split(id) is var (prefix, number)) Range(prefix).Add(number);
-        else _others.Add(Fingerprint(id));
+        if (entry.Prefix is { } prefix) Range(prefix).Add(entry.Number);
+        else _others.Add(entry.Fingerprint);
+    }
+
+    /// <summary>How an id is held: as its prefix's number (<c>prefix:N</c>), or as its fingerprint.</summary>
+    private readonly record struct Entry(string? Prefix, long Number, UInt128 Fingerprint)
+    {
+        public static Entry Of(string id) => Split(id) is var (prefix, number) ? new(prefix, number, default) : new(null, 0, AckLog.Fingerprint(id));
     }
 
     private static UInt128 Fingerprint(string id)
