@@ -13,7 +13,6 @@ public sealed class WarehouseMemoryMetrics
 {
     private readonly Func<IReadOnlyDictionary<string, long>?> _read;
     private readonly Gauge _bytes;
-    private readonly HashSet<string> _uses = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     public WarehouseMemoryMetrics(Func<IReadOnlyDictionary<string, long>?> read, CollectorRegistry registry)
@@ -39,12 +38,8 @@ public sealed class WarehouseMemoryMetrics
         lock (_gate)
         {
             // A use that holds nothing now reads 0, not its last value.
-            foreach (var gone in _uses.Where(u => !uses.ContainsKey(u))) _bytes.WithLabels(gone).Set(0);
-            foreach (var (use, bytes) in uses)
-            {
-                _uses.Add(use);
-                _bytes.WithLabels(use).Set(bytes);
-            }
+            foreach (var labels in _bytes.GetAllLabelValues().Where(l => !uses.ContainsKey(l[0])).ToArray()) _bytes.WithLabels(labels).Set(0);
+            foreach (var (use, bytes) in uses) _bytes.WithLabels(use).Set(bytes);
         }
     }
 }
