@@ -161,7 +161,7 @@ public static class LoadGenerator
             if (clock.Elapsed - lastSample < TimeSpan.FromSeconds(5)) return;
             lastSample = clock.Elapsed;
             var now = await service.ScrapeAsync();
-            samples.Add(new SoakSample(clock.Elapsed.TotalMinutes, service.RssMegabytes(), now));
+            samples.Add(new SoakSample(clock.Elapsed.TotalMinutes, service.Resident(), now));
         });
         var (after, completed) = await WaitForAsync(service, before.Done + offered, TimeSpan.FromMinutes(2));
         var seconds = clock.Elapsed.TotalSeconds;
@@ -175,8 +175,11 @@ public static class LoadGenerator
         foreach (var minute in samples.GroupBy(s => (int)s.Minute))
         {
             var end = minute.Last().Metrics;
-            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1), Math.Round(minute.Average(s => s.Managed), 1), Math.Round(minute.Average(s => s.Warehouse), 1), end.Done - minuteBefore.Done,
-                Math.Round(end.QuantileSince(minuteBefore, 0.99) * 1000, 1), Math.Round(end.MeanSince(minuteBefore, "stream_write_duration_seconds") * 1000, 1)));
+            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1),
+                Math.Round(minute.Average(s => s.Resident.AnonymousMb), 1), Math.Round(minute.Average(s => s.Resident.FilesMb), 1),
+                Math.Round(minute.Average(s => s.Managed), 1), Math.Round(minute.Average(s => s.Warehouse), 1), end.Done - minuteBefore.Done,
+                Math.Round(end.QuantileSince(minuteBefore, 0.99) * 1000, 1), Math.Round(end.MeanSince(minuteBefore, "stream_write_duration_seconds") * 1000, 1),
+                end.WarehouseByUse.Where(u => u.Value > 0).ToDictionary(u => u.Key, u => Math.Round(u.Value / (1024 * 1024), 1))));
             minuteBefore = end;
         }
         return new SoakResult
@@ -199,9 +202,11 @@ public static class LoadGenerator
         };
     }
 
-    /// <summary>One look at the service during a soak: when (minutes in), its RSS (MB) and its metrics.</summary>
-    private readonly record struct SoakSample(double Minute, double Rss, MetricsSnapshot Metrics)
+    /// <summary>One look at the service during a soak: when (minutes in), its resident set and its metrics.</summary>
+    private readonly record struct SoakSample(double Minute, ResidentSet Resident, MetricsSnapshot Metrics)
     {
+        public double Rss => Resident.TotalMb;
+
         public double Managed => Metrics.ManagedBytes / (1024 * 1024);
 
         public double Warehouse => Metrics.WarehouseBytes / (1024 * 1024);

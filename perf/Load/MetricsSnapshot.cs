@@ -5,11 +5,15 @@ namespace StreamProcessor.Perf.Load;
 /// <summary>
 /// One scrape of the service's /metrics: the request counters, the end-to-end latency histogram, and the sums and
 /// counts of the per-batch stage histograms (durations of the feature read, write and publish; batch sizes by stage),
-/// the managed heap, and what the embedded warehouse holds (DuckDB's memory; 0 on BigQuery, which holds none in the process).
+/// the managed heap, and what the embedded warehouse holds by use (DuckDB's memory by its tag; none on BigQuery, which
+/// holds none in the process).
 /// </summary>
 public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList<(double Le, double Count)> LatencyBuckets,
-    IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes, double WarehouseBytes)
+    IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes, IReadOnlyDictionary<string, double> WarehouseByUse)
 {
+    /// <summary>All the embedded warehouse holds (0 on BigQuery).</summary>
+    public double WarehouseBytes => WarehouseByUse.Values.Sum();
+
     private static readonly string[] Stages =
         ["stream_feature_load_duration_seconds", "stream_write_duration_seconds", "stream_publish_duration_seconds", "stream_batch_size"];
 
@@ -21,7 +25,8 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
 
     public static MetricsSnapshot Parse(string text)
     {
-        double done = 0, received = 0, managed = double.NaN, warehouse = 0;
+        double done = 0, received = 0, managed = double.NaN;
+        var warehouse = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var buckets = new SortedDictionary<double, double>();
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
@@ -38,16 +43,21 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                 totals[line[..space]] = value;
             else if (name == "stream_requests_received_total") received += value;
             else if (name == "dotnet_total_memory_bytes") managed = value; // the GC's heap (prometheus-net's DotNetStats)
-            else if (name == "stream_warehouse_memory_bytes") warehouse += value;
+            else if (name == "stream_warehouse_memory_bytes") warehouse[LabelValue(line, "use")] = value;
             else if (name == Latency)
             {
-                var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];
-                le = le[..le.IndexOf('"')];
+                var le = LabelValue(line, "le");
                 var bound = le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture);
                 buckets[bound] = buckets.GetValueOrDefault(bound) + value;
             }
         }
         return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals, managed, warehouse);
+    }
+
+    private static string LabelValue(string line, string label)
+    {
+        var start = line.IndexOf(label + "=\"", StringComparison.Ordinal) + label.Length + 2;
+        return line[start..line.IndexOf('"', start)];
     }
 
     /// <summary>The mean of a stage histogram's observations between <paramref name="before"/> and this scrape (NaN without any).</summary>
