@@ -55,6 +55,7 @@ internal static class RunCommand
         var log = loggerFactory.CreateLogger("stream.run");
         var registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(registry);
+        ManagedHeapMetrics.Register(registry);
         var metrics = new PrometheusPipelineObserver(registry);
         var readiness = new Readiness(registry);
         var pubSubMetrics = new PubSubMetrics(registry);

@@ -50,6 +50,8 @@ public class ServiceCountersTests(RealSeasonFixture season)
         Assert.Equal(43, scrape.Sum("stream_request_duration_seconds_count") + scrape.Sum("stream_requests_dead_lettered_total"));
         // Beside the process's RSS, what of it the embedded warehouse holds (DuckDB's pool, bounded by its limit).
         Assert.InRange(scrape.Sum("stream_warehouse_memory_bytes"), 1, 256.0 * 1024 * 1024);
+        // And the GC's committed heap (0 until its first collection, which a run this short may not have had).
+        Assert.True(scrape.Has("stream_gc_committed_bytes"));
         foreach (var system in SystemIds.BaseSystems)
             Assert.Equal(40, scrape.Sum("stream_system_outcomes_total", ("system", system)));
         Assert.All(scrape.Series("stream_breaker_state"), s => Assert.Equal(0, s.Value));
