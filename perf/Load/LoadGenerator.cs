@@ -177,7 +177,7 @@ public static class LoadGenerator
             var end = minute.Last().Metrics;
             byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1),
                 Math.Round(minute.Average(s => s.Resident.AnonymousMb), 1), Math.Round(minute.Average(s => s.Resident.FilesMb), 1),
-                Math.Round(minute.Average(s => s.Managed), 1), Math.Round(minute.Average(s => s.Warehouse), 1), end.Done - minuteBefore.Done,
+                Math.Round(minute.Average(s => s.Managed), 1), Math.Round(minute.Average(s => s.ManagedCommitted), 1), Math.Round(minute.Average(s => s.Warehouse), 1), end.Done - minuteBefore.Done,
                 Math.Round(end.QuantileSince(minuteBefore, 0.99) * 1000, 1), Math.Round(end.MeanSince(minuteBefore, "stream_write_duration_seconds") * 1000, 1),
                 end.WarehouseByUse.Where(u => u.Value > 0).ToDictionary(u => u.Key, u => Math.Round(u.Value / (1024 * 1024), 1))));
             minuteBefore = end;
@@ -194,6 +194,8 @@ public static class LoadGenerator
             RssPeakMb = Math.Round(samples.Select(s => s.Rss).DefaultIfEmpty(double.NaN).Max(), 1),
             ManagedFirstMinuteMb = Mean(First, s => s.Managed),
             ManagedLastMinuteMb = Mean(Last, s => s.Managed),
+            ManagedCommittedFirstMinuteMb = Mean(First, s => s.ManagedCommitted),
+            ManagedCommittedLastMinuteMb = Mean(Last, s => s.ManagedCommitted),
             WarehouseFirstMinuteMb = Mean(First, s => s.Warehouse),
             WarehouseLastMinuteMb = Mean(Last, s => s.Warehouse),
             P50Ms = Math.Round(after.QuantileSince(before, 0.50) * 1000, 1),
@@ -208,6 +210,8 @@ public static class LoadGenerator
         public double Rss => Resident.TotalMb;
 
         public double Managed => Metrics.ManagedBytes / (1024 * 1024);
+
+        public double ManagedCommitted => Metrics.ManagedCommittedBytes / (1024 * 1024);
 
         public double Warehouse => Metrics.WarehouseBytes / (1024 * 1024);
     }

@@ -5,11 +5,11 @@ namespace StreamProcessor.Perf.Load;
 /// <summary>
 /// One scrape of the service's /metrics: the request counters, the end-to-end latency histogram, and the sums and
 /// counts of the per-batch stage histograms (durations of the feature read, write and publish; batch sizes by stage),
-/// the managed heap, and what the embedded warehouse holds by use (DuckDB's memory by its tag; none on BigQuery, which
+/// the managed heap (its live objects, and what the GC has committed for it), and what the embedded warehouse holds by use (DuckDB's memory by its tag; none on BigQuery, which
 /// holds none in the process).
 /// </summary>
 public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList<(double Le, double Count)> LatencyBuckets,
-    IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes, IReadOnlyDictionary<string, double> WarehouseByUse)
+    IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes, double ManagedCommittedBytes, IReadOnlyDictionary<string, double> WarehouseByUse)
 {
     /// <summary>All the embedded warehouse holds (0 on BigQuery).</summary>
     public double WarehouseBytes => WarehouseByUse.Values.Sum();
@@ -25,7 +25,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
 
     public static MetricsSnapshot Parse(string text)
     {
-        double done = 0, received = 0, managed = double.NaN;
+        double done = 0, received = 0, managed = double.NaN, committed = double.NaN;
         var warehouse = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var buckets = new SortedDictionary<double, double>();
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -43,6 +43,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                 totals[line[..space]] = value;
             else if (name == "stream_requests_received_total") received += value;
             else if (name == "dotnet_total_memory_bytes") managed = value; // the GC's heap (prometheus-net's DotNetStats)
+            else if (name == "stream_gc_committed_bytes") committed = value;
             else if (name == "stream_warehouse_memory_bytes") warehouse[LabelValue(line, "use")] = value;
             else if (name == Latency)
             {
@@ -51,7 +52,7 @@ public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList
                 buckets[bound] = buckets.GetValueOrDefault(bound) + value;
             }
         }
-        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals, managed, warehouse);
+        return new MetricsSnapshot(done, received, buckets.Select(b => (b.Key, b.Value)).ToArray(), totals, managed, committed, warehouse);
     }
 
     private static string LabelValue(string line, string label)

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace StreamProcessor.Perf.Load;
 
 /// <summary>
-/// The service over a soak at a steady rate: what it sustained, its latency, and its RSS (with the managed heap
-/// and DuckDB's own memory beside it, so growth can be told apart: the GC's, DuckDB's, or other native) from the first
+/// The service over a soak at a steady rate: what it sustained, its latency, and its RSS (with the managed heap, what
+/// the GC has committed for it, and DuckDB's own memory beside it, so growth can be told apart: the GC's, DuckDB's, or other native) from the first
 /// minute's mean to the last's.
 /// </summary>
 public sealed record SoakResult
@@ -22,6 +22,8 @@ public sealed record SoakResult
     [JsonPropertyName("p99_ms")] public required double P99Ms { get; init; }
     [JsonPropertyName("managed_first_minute_mb")] public required double ManagedFirstMinuteMb { get; init; }
     [JsonPropertyName("managed_last_minute_mb")] public required double ManagedLastMinuteMb { get; init; }
+    [JsonPropertyName("managed_committed_first_minute_mb")] public required double ManagedCommittedFirstMinuteMb { get; init; }
+    [JsonPropertyName("managed_committed_last_minute_mb")] public required double ManagedCommittedLastMinuteMb { get; init; }
     [JsonPropertyName("warehouse_first_minute_mb")] public required double WarehouseFirstMinuteMb { get; init; }
     [JsonPropertyName("warehouse_last_minute_mb")] public required double WarehouseLastMinuteMb { get; init; }
 
