@@ -5,8 +5,8 @@ namespace StreamProcessor.Perf.Load;
 /// <summary>
 /// One scrape of the service's /metrics: the request counters, the end-to-end latency histogram, and the sums and
 /// counts of the per-batch stage histograms (durations of the feature read, write and publish; batch sizes by stage),
-/// the managed heap (its live objects, and what the GC has committed for it), and what the embedded warehouse holds by use (DuckDB's memory by its tag; none on BigQuery, which
-/// holds none in the process).
+/// the managed heap (its live objects, and what the GC has committed for it), and what the embedded warehouse holds by
+/// use (DuckDB's memory by its tag; none on BigQuery, which holds none in the process).
 /// </summary>
 public sealed record MetricsSnapshot(double Done, double Received, IReadOnlyList<(double Le, double Count)> LatencyBuckets,
     IReadOnlyDictionary<string, double> StageTotals, double ManagedBytes, double ManagedCommittedBytes, IReadOnlyDictionary<string, double> WarehouseByUse)

@@ -4,9 +4,8 @@ namespace StreamProcessor.Perf.Load;
 
 /// <summary>
 /// One minute of a soak: the service's mean RSS (and its anonymous and file-backed parts), managed heap (its live
-/// objects, and what the GC has committed for it) and warehouse
-/// memory (DuckDB's, and by DuckDB's tag at the minute's last look) over it (MB), the requests it finished, their p99 end
-/// to end and the mean write (ms).
+/// objects, and what the GC has committed for it) and warehouse memory (DuckDB's, and by DuckDB's tag at the minute's
+/// last look) over it (MB), the requests it finished, their p99 end to end and the mean write (ms).
 /// </summary>
 public sealed record SoakMinute(
     [property: JsonPropertyName("minute")] int Minute,

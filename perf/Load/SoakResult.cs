@@ -4,8 +4,8 @@ namespace StreamProcessor.Perf.Load;
 
 /// <summary>
 /// The service over a soak at a steady rate: what it sustained, its latency, and its RSS (with the managed heap, what
-/// the GC has committed for it, and DuckDB's own memory beside it, so growth can be told apart: the GC's, DuckDB's, or other native) from the first
-/// minute's mean to the last's.
+/// the GC has committed for it, and DuckDB's own memory beside it, so growth can be told apart: the GC's, DuckDB's, or
+/// other native) from the first minute's mean to the last's.
 /// </summary>
 public sealed record SoakResult
 {
