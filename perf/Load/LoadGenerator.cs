@@ -110,7 +110,7 @@ public static class LoadGenerator
             P50Ms = Math.Round(after.QuantileSince(before, 0.50) * 1000, 1),
             P95Ms = Math.Round(after.QuantileSince(before, 0.95) * 1000, 1),
             P99Ms = Math.Round(after.QuantileSince(before, 0.99) * 1000, 1),
-            RssMb = Math.Round(service.RssMegabytes(), 1),
+            RssMb = Math.Round(service.Resident().TotalMb, 1),
             Completed = completed,
             Stages = LoadStageMeans.Between(before, after),
         };

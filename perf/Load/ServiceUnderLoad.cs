@@ -53,27 +53,8 @@ public sealed class ServiceUnderLoad : IAsyncDisposable
 
     public async Task<MetricsSnapshot> ScrapeAsync() => MetricsSnapshot.Parse(await _http.GetStringAsync(BaseUrl + "/metrics"));
 
-    /// <summary>The child's resident set now (VmRSS), in MB.</summary>
-    public double RssMegabytes() => Resident().TotalMb;
-
-    /// <summary>
-    /// The child's resident set now, split as the kernel counts it: anonymous memory (heaps: the GC's, DuckDB's,
-    /// native allocations) and file-backed pages (the mapped binaries and libraries), in MB.
-    /// </summary>
-    public ResidentSet Resident()
-    {
-        double total = double.NaN, anonymous = double.NaN, files = double.NaN;
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) total = Megabytes(line);
-            else if (line.StartsWith("RssAnon:", StringComparison.Ordinal)) anonymous = Megabytes(line);
-            else if (line.StartsWith("RssFile:", StringComparison.Ordinal)) files = Megabytes(line);
-        }
-        return new ResidentSet(total, anonymous, files);
-    }
-
-    private static double Megabytes(string statusLine) =>
-        double.Parse(statusLine[(statusLine.IndexOf(':') + 1)..].Replace("kB", "").Trim(), System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    /// <summary>The child's resident set now.</summary>
+    public ResidentSet Resident() => ResidentSet.Of(_process.Id);
 
     private bool _disposed;
 
