@@ -53,6 +53,9 @@ public sealed class ScaleOutTests(RealSeasonFixture season, ITestOutputHelper ou
         await survivor.WaitUntilReadyAsync();
         await scenario.Rest.PublishAsync(scenario.RequestsTopic, rest.Select(r => r.Json));
         await doomed.ScrapeUntilAsync(s => s.Sum("stream_requests_received_total") >= 10, "the doomed replica to take messages");
+        // The survivor's stream must be taking messages too before the kill: otherwise the failing replica may take
+        // every message left and the survivor, having predicted nothing, cannot show that it honours the breaker.
+        await survivor.ScrapeUntilAsync(s => s.Sum("stream_requests_received_total") >= 1, "the survivor to take messages");
         var doomedDone = PubSubScenario.Done(await doomed.ScrapeAsync());
         await doomed.KillHardAsync();
 
