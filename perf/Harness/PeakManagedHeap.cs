@@ -24,7 +24,7 @@ public sealed class PeakManagedHeap : IDisposable
         get
         {
             Sample();
-            return Interlocked.Read(ref _peak) / (1024.0 * 1024.0);
+            return Harness.Megabytes.Of(Interlocked.Read(ref _peak));
         }
     }
 

@@ -29,7 +29,7 @@ public sealed record RuntimeCosts
         var methods = JitInfo.GetCompiledMethodCount();
         return () => new RuntimeCosts
         {
-            AllocatedMb = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0), 1),
+            AllocatedMb = Megabytes.Rounded(GC.GetTotalAllocatedBytes(precise: true) - allocated),
             GcPauseMs = Math.Round((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, 1),
             Gen0Collections = GC.CollectionCount(0) - gen0,
             Gen1Collections = GC.CollectionCount(1) - gen1,

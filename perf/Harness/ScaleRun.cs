@@ -49,7 +49,7 @@ public static class ScaleRun
         var runtime = RuntimeCosts.Start();
         var result = await pipeline.RunAsync(source);
         var runtimeCosts = runtime();
-        var duckDbMemory = warehouse.MemoryByTag().ToDictionary(t => t.Key, t => Math.Round(t.Value / (1024.0 * 1024.0), 1));
+        var duckDbMemory = warehouse.MemoryByTag().ToDictionary(t => t.Key, t => Megabytes.Rounded(t.Value));
         if (result.Unacknowledged > 0)
             throw new InvalidOperationException($"{result.Unacknowledged} requests were not acknowledged: {result.LastError}");
         // Every request of a prepared scale has a player, features and a line: a dead letter means the data is not what the

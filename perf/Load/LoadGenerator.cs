@@ -166,20 +166,20 @@ public static class LoadGenerator
         var (after, completed) = await WaitForAsync(service, before.Done + offered, TimeSpan.FromMinutes(2));
         var seconds = clock.Elapsed.TotalSeconds;
         var window = Math.Min(1.0, options.SoakMinutes / 4);
-        double Mean(Func<SoakSample, bool> when, Func<SoakSample, double> of) =>
-            Math.Round(samples.Where(when).Select(of).DefaultIfEmpty(double.NaN).Average(), 1);
-        bool First(SoakSample s) => s.Minute <= window;
-        bool Last(SoakSample s) => s.Minute >= options.SoakMinutes - window;
+        static double Mean(IEnumerable<SoakSample> over, Func<SoakSample, double> of) =>
+            Math.Round(over.Select(of).DefaultIfEmpty(double.NaN).Average(), 1);
+        var first = samples.Where(s => s.Minute <= window).ToArray();
+        var last = samples.Where(s => s.Minute >= options.SoakMinutes - window).ToArray();
         var minuteBefore = before;
         var byMinute = new List<SoakMinute>();
         foreach (var minute in samples.GroupBy(s => (int)s.Minute))
         {
             var end = minute.Last().Metrics;
-            byMinute.Add(new SoakMinute(minute.Key, Math.Round(minute.Average(s => s.Rss), 1),
-                Math.Round(minute.Average(s => s.Resident.AnonymousMb), 1), Math.Round(minute.Average(s => s.Resident.FilesMb), 1),
-                Math.Round(minute.Average(s => s.Managed), 1), Math.Round(minute.Average(s => s.ManagedCommitted), 1), Math.Round(minute.Average(s => s.Warehouse), 1), end.Done - minuteBefore.Done,
+            byMinute.Add(new SoakMinute(minute.Key, Mean(minute, s => s.Rss),
+                Mean(minute, s => s.Resident.AnonymousMb), Mean(minute, s => s.Resident.FilesMb),
+                Mean(minute, s => s.Managed), Mean(minute, s => s.ManagedCommitted), Mean(minute, s => s.Warehouse), end.Done - minuteBefore.Done,
                 Math.Round(end.QuantileSince(minuteBefore, 0.99) * 1000, 1), Math.Round(end.MeanSince(minuteBefore, "stream_write_duration_seconds") * 1000, 1),
-                end.WarehouseByUse.Where(u => u.Value > 0).ToDictionary(u => u.Key, u => Math.Round(u.Value / (1024 * 1024), 1))));
+                end.WarehouseByUse.Where(u => u.Value > 0).ToDictionary(u => u.Key, u => Megabytes.Rounded(u.Value))));
             minuteBefore = end;
         }
         return new SoakResult
@@ -189,15 +189,15 @@ public static class LoadGenerator
             Requests = (long)(after.Done - before.Done),
             SustainedPerSecond = Math.Round((after.Done - before.Done) / seconds, 1),
             Completed = completed,
-            RssFirstMinuteMb = Mean(First, s => s.Rss),
-            RssLastMinuteMb = Mean(Last, s => s.Rss),
+            RssFirstMinuteMb = Mean(first, s => s.Rss),
+            RssLastMinuteMb = Mean(last, s => s.Rss),
             RssPeakMb = Math.Round(samples.Select(s => s.Rss).DefaultIfEmpty(double.NaN).Max(), 1),
-            ManagedFirstMinuteMb = Mean(First, s => s.Managed),
-            ManagedLastMinuteMb = Mean(Last, s => s.Managed),
-            ManagedCommittedFirstMinuteMb = Mean(First, s => s.ManagedCommitted),
-            ManagedCommittedLastMinuteMb = Mean(Last, s => s.ManagedCommitted),
-            WarehouseFirstMinuteMb = Mean(First, s => s.Warehouse),
-            WarehouseLastMinuteMb = Mean(Last, s => s.Warehouse),
+            ManagedFirstMinuteMb = Mean(first, s => s.Managed),
+            ManagedLastMinuteMb = Mean(last, s => s.Managed),
+            ManagedCommittedFirstMinuteMb = Mean(first, s => s.ManagedCommitted),
+            ManagedCommittedLastMinuteMb = Mean(last, s => s.ManagedCommitted),
+            WarehouseFirstMinuteMb = Mean(first, s => s.Warehouse),
+            WarehouseLastMinuteMb = Mean(last, s => s.Warehouse),
             P50Ms = Math.Round(after.QuantileSince(before, 0.50) * 1000, 1),
             P99Ms = Math.Round(after.QuantileSince(before, 0.99) * 1000, 1),
             ByMinute = byMinute,
@@ -209,10 +209,10 @@ public static class LoadGenerator
     {
         public double Rss => Resident.TotalMb;
 
-        public double Managed => Metrics.ManagedBytes / (1024 * 1024);
+        public double Managed => Megabytes.Of(Metrics.ManagedBytes);
 
-        public double ManagedCommitted => Metrics.ManagedCommittedBytes / (1024 * 1024);
+        public double ManagedCommitted => Megabytes.Of(Metrics.ManagedCommittedBytes);
 
-        public double Warehouse => Metrics.WarehouseBytes / (1024 * 1024);
+        public double Warehouse => Megabytes.Of(Metrics.WarehouseBytes);
     }
 }
